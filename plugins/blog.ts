@@ -1,0 +1,212 @@
+// The Vite plugin that turns posts/ into the site. In `vite build` it reads the posts
+// once, builds the browser bundle and a server bundle, then prerenders every route to
+// `<route>/index.html` with its `page-data.json` beside it. In `vite` (dev) it serves the
+// same page data from memory and re-reads posts as they change.
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { PAGE_DATA_FILE, POSTS_CHANGED_EVENT, type PageData } from '../src/content.ts';
+import { formatProblem, readPosts, type ReadResult } from './posts.ts';
+import { atomFeed, headTags, siteRoutes, sitemap, type Route, type SiteOptions } from './site.ts';
+
+export interface BlogOptions {
+  /** The posts folder, relative to the project root. */
+  postsDir?: string;
+  /** Absolute origin used in canonical links, the feed and the sitemap. */
+  siteUrl?: string;
+}
+
+/** What `src/entry-server.tsx` exports. */
+interface ServerEntry {
+  render(url: string, data: PageData | null): string;
+}
+
+const SERVER_OUT_DIR = 'node_modules/.blog-server';
+const PROBLEMS_URL = '__blog/problems.json';
+
+class PostProblemsError extends Error {
+  constructor(problems: string[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`${count} in posts:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'PostProblemsError';
+    // The message is the whole story; a stack trace would only bury it.
+    this.stack = this.message;
+  }
+}
+
+function normaliseSiteUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL such as https://example.org, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`SITE_URL must start with https:// or http://, got "${value}"`);
+  }
+  return url.origin;
+}
+
+function injectPage(template: string, head: string, appHtml: string): string {
+  const withHead = template.replace(/<title>[^<]*<\/title>/, '').replace('<!--app-head-->', head);
+  return withHead.replace('<!--app-html-->', appHtml);
+}
+
+export function blog(options: BlogOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  let postsDir: string;
+  let site: SiteOptions;
+
+  const read = (includeDrafts: boolean): Promise<ReadResult> =>
+    readPosts({ postsDir, root: config.root, base: config.base, includeDrafts });
+
+  async function prerender(result: ReadResult, routes: Route[]): Promise<void> {
+    const outDir = path.resolve(config.root, config.build.outDir);
+    const serverDir = path.resolve(config.root, SERVER_OUT_DIR);
+    const entry = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerEntry;
+    const template = await readFile(path.join(outDir, 'index.html'), 'utf8');
+
+    const write = async (file: string, content: string) => {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, content);
+    };
+    for (const route of routes) {
+      const url = `${config.base}${route.path.slice(1)}`;
+      const preload = `<link rel="preload" href="${url}${PAGE_DATA_FILE}" as="fetch" crossorigin>`;
+      const head = `${headTags(route.path, route.data, site)}\n    ${preload}`;
+      const dir = path.join(outDir, ...route.path.split('/').filter(Boolean));
+      await write(path.join(dir, 'index.html'), injectPage(template, head, entry.render(url, route.data)));
+      await write(path.join(dir, PAGE_DATA_FILE), JSON.stringify(route.data));
+    }
+    const notFoundUrl = `${config.base}404.html`;
+    await write(
+      path.join(outDir, '404.html'),
+      injectPage(template, headTags(null, null, site), entry.render(notFoundUrl, null)),
+    );
+    for (const asset of result.assets) {
+      await mkdir(path.dirname(path.join(outDir, asset.fileName)), { recursive: true });
+      await copyFile(asset.source, path.join(outDir, asset.fileName));
+    }
+    if (site.siteUrl) {
+      await write(path.join(outDir, 'feed.xml'), atomFeed(result.posts, site.siteUrl, config.base));
+      await write(path.join(outDir, 'sitemap.xml'), sitemap(routes, site.siteUrl, config.base));
+    }
+    await rm(serverDir, { recursive: true, force: true });
+  }
+
+  function serveDev(server: ViteDevServer): void {
+    let current = read(true);
+    const report = async () => {
+      const { problems } = await current;
+      for (const problem of problems)
+        server.config.logger.error(`[posts] ${formatProblem(problem)}`, { timestamp: true });
+    };
+    void report();
+
+    const isPostFile = (file: string) => file === postsDir || file.startsWith(postsDir + path.sep);
+    const onChange = (file: string) => {
+      if (!isPostFile(file)) return;
+      current = read(true);
+      void report().then(() => {
+        server.config.logger.info(`[posts] ${path.relative(config.root, file)} changed`, { timestamp: true });
+        server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
+      });
+    };
+    server.watcher.add(postsDir);
+    server.watcher.on('add', onChange);
+    server.watcher.on('change', onChange);
+    server.watcher.on('unlink', onChange);
+    server.watcher.on('addDir', onChange);
+    server.watcher.on('unlinkDir', onChange);
+
+    server.middlewares.use((req, res, next) => {
+      const pathname = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+      if (!pathname.startsWith(config.base)) return next();
+      const relative = pathname.slice(config.base.length);
+      const json = (status: number, body: unknown) => {
+        res.statusCode = status;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify(body));
+      };
+      if (relative === PROBLEMS_URL) {
+        void current.then(({ problems }) => json(200, problems.map(formatProblem)));
+        return;
+      }
+      if (relative.endsWith(PAGE_DATA_FILE)) {
+        const routePath = `/${relative.slice(0, -PAGE_DATA_FILE.length)}`;
+        void current.then(({ posts }) => {
+          const route = siteRoutes(posts).find((r) => r.path === routePath);
+          if (route) json(200, route.data);
+          else json(404, null);
+        });
+        return;
+      }
+      void current.then(({ assets }) => {
+        const asset = assets.find((a) => a.fileName === relative);
+        if (!asset) return next();
+        readFile(asset.source).then((content) => {
+          const type = {
+            '.png': 'image/png',
+            '.jpg': 'image/jpeg',
+            '.jpeg': 'image/jpeg',
+            '.gif': 'image/gif',
+            '.svg': 'image/svg+xml',
+            '.webp': 'image/webp',
+            '.avif': 'image/avif',
+          }[path.extname(asset.fileName)];
+          if (type) res.setHeader('Content-Type', type);
+          res.end(content);
+        }, next);
+      });
+    });
+  }
+
+  return {
+    name: 'blog',
+    config(_userConfig, env) {
+      if (env.command !== 'build') return;
+      return {
+        builder: {},
+        environments: {
+          ssr: {
+            build: {
+              outDir: SERVER_OUT_DIR,
+              emptyOutDir: true,
+              copyPublicDir: false,
+              rolldownOptions: { input: { 'entry-server': 'src/entry-server.tsx' } },
+            },
+          },
+        },
+      };
+    },
+    configResolved(resolved) {
+      config = resolved;
+      postsDir = path.resolve(config.root, options.postsDir ?? 'posts');
+      site = { base: config.base, siteUrl: normaliseSiteUrl(options.siteUrl) };
+    },
+    configureServer(server) {
+      serveDev(server);
+    },
+    buildApp: {
+      async handler(builder) {
+        const started = performance.now();
+        const result = await read(false);
+        if (result.problems.length > 0) throw new PostProblemsError(result.problems.map(formatProblem));
+        const { client, ssr } = builder.environments;
+        if (!client || !ssr) throw new Error('the blog plugin needs the client and ssr environments');
+        await builder.build(client);
+        await builder.build(ssr);
+        const routes = siteRoutes(result.posts);
+        await prerender(result, routes);
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        config.logger.info(
+          `\n[blog] ${result.posts.length} posts, ${routes.length + 1} pages prerendered to ${config.build.outDir}/ in ${seconds}s` +
+            (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feed.xml or sitemap.xml'),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,474 @@
+// The one build-time reader of posts: every `posts/<slug>.md` and `posts/<slug>/index.md`
+// is read once, its front matter validated against one schema, its markdown rendered to
+// HTML once (react-markdown on the build side), and its relative files resolved.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Definition, Image, ImageReference, Link, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MarkdownAsync } from 'react-markdown';
+import rehypeSlug from 'rehype-slug';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { visit } from 'unist-util-visit';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { SLUG_PATTERN, type Post, type Tag } from '../src/content.ts';
+
+export interface Problem {
+  /** Path relative to the project root, e.g. `posts/foo.md`. */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** A file referenced by a post, copied into the site under `fileName`. */
+export interface Asset {
+  source: string;
+  fileName: string;
+}
+
+export interface ReadOptions {
+  /** Absolute path of the posts folder. */
+  postsDir: string;
+  /** Absolute path that problem file names are relative to. */
+  root: string;
+  /** The public base path, ending in `/`. */
+  base: string;
+  includeDrafts: boolean;
+}
+
+export interface ReadResult {
+  /** Newest first. */
+  posts: Post[];
+  assets: Asset[];
+  problems: Problem[];
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+function isRealDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const timeOk =
+    match[4] === undefined || (Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6] ?? 0) < 60);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && timeOk;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
+
+const dateField = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required (YYYY-MM-DD)' : `expected YYYY-MM-DD, got ${describe(issue.input)}`,
+  })
+  .refine(isRealDate, { error: (issue) => `expected a real date as YYYY-MM-DD, got ${describe(issue.input)}` });
+
+const text = (what: string) =>
+  z
+    .string({
+      error: (issue) => (issue.input === undefined ? 'is required' : `expected ${what}, got ${describe(issue.input)}`),
+    })
+    .trim()
+    .min(1, { error: 'must not be empty' });
+
+/** The front matter schema: the contract's table, and nothing else. */
+const frontMatterSchema = z.strictObject({
+  title: text('text'),
+  date: dateField,
+  description: text('one sentence of text').optional(),
+  tags: z
+    .array(text('a tag name'), {
+      error: (issue) => `expected a list such as [pytorch, tpu], got ${describe(issue.input)}`,
+    })
+    .optional(),
+  draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
+  updated: dateField.optional(),
+});
+
+type FrontMatter = z.infer<typeof frontMatterSchema>;
+const FIELDS = Object.keys(frontMatterSchema.shape);
+
+function closestField(name: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const lower = name.toLowerCase();
+  return FIELDS.find((field) => distance(lower, field) <= 2);
+}
+
+/** `My_Post` -> `my-post`: the slug a badly named file probably meant. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function formatDate(value: string): string {
+  // The calendar date as written, whatever the build machine's or reader's time zone.
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${value.slice(0, 10)}T00:00:00Z`),
+  );
+}
+
+interface Source {
+  slug: string;
+  /** Absolute path of the markdown file. */
+  file: string;
+}
+
+async function findSources(options: ReadOptions, problems: Problem[]): Promise<Source[]> {
+  const relative = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
+  let entries;
+  try {
+    entries = await readdir(options.postsDir, { withFileTypes: true });
+  } catch {
+    problems.push({ file: relative(options.postsDir), message: 'the posts folder does not exist' });
+    return [];
+  }
+  const sources: Source[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(options.postsDir, entry.name);
+    if (entry.isDirectory()) {
+      const index = path.join(full, 'index.md');
+      if (
+        await stat(index).then(
+          (s) => s.isFile(),
+          () => false,
+        )
+      ) {
+        sources.push({ slug: entry.name, file: index });
+      } else {
+        problems.push({
+          file: `${relative(full)}/`,
+          message: 'a post folder needs an index.md (or move its files elsewhere)',
+        });
+      }
+    } else if (entry.name.endsWith('.md')) {
+      sources.push({ slug: entry.name.slice(0, -'.md'.length), file: full });
+    } else if (/\.(markdown|mdx?|md)$/i.test(entry.name)) {
+      problems.push({
+        file: relative(full),
+        message: `posts are read from .md files only: rename it to ${slugify(entry.name.replace(/\.[^.]+$/, ''))}.md`,
+      });
+    }
+  }
+  const bySlug = new Map<string, Source>();
+  for (const source of sources) {
+    if (!SLUG_PATTERN.test(source.slug)) {
+      problems.push({
+        file: relative(source.file),
+        field: 'slug',
+        message: `"${source.slug}" must be lower-case letters, digits and single hyphens; rename it to "${slugify(source.slug) || 'my-post'}"`,
+      });
+      continue;
+    }
+    const other = bySlug.get(source.slug);
+    if (other) {
+      problems.push({
+        file: relative(source.file),
+        field: 'slug',
+        message: `"${source.slug}" is also the slug of ${relative(other.file)}; rename one of them`,
+      });
+      continue;
+    }
+    bySlug.set(source.slug, source);
+  }
+  return [...bySlug.values()];
+}
+
+interface FrontMatterResult {
+  data?: FrontMatter;
+  problems: Omit<Problem, 'file'>[];
+}
+
+/** Splits and validates the front matter; line numbers are the file's own. */
+function readFrontMatter(lines: string[]): FrontMatterResult {
+  if (lines.length === 1 && lines[0]!.trim() === '') return { problems: [{ line: 1, message: 'the file is empty' }] };
+  if (lines[0]!.trimEnd() !== '---') {
+    return {
+      problems: [{ line: 1, message: 'the file must start with front matter: a --- line, title: and date:, then ---' }],
+    };
+  }
+  const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
+  if (end === -1) return { problems: [{ line: 1, message: 'the front matter has no closing --- line' }] };
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((error) => ({
+        line: fileLine(error.pos[0]),
+        message: `YAML syntax error: ${error.message.split(' at line ')[0]}`,
+      })),
+    };
+  }
+  const fieldLines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) fieldLines.set(String(pair.key.value), fileLine(pair.key.range[0]));
+    }
+  } else if (doc.contents !== null) {
+    return { problems: [{ line: 2, message: 'the front matter must be "field: value" lines' }] };
+  }
+
+  const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { data: parsed.data, problems: [] };
+  const problems: Omit<Problem, 'file'>[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = closestField(key);
+        problems.push({
+          line: fieldLines.get(key),
+          field: key,
+          message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${FIELDS.join(', ')}`,
+        });
+      }
+      continue;
+    }
+    const field = String(issue.path[0] ?? '');
+    problems.push({
+      line: fieldLines.get(field) ?? 1,
+      field: issue.path.map(String).join('.') || undefined,
+      message: issue.message,
+    });
+  }
+  return { problems };
+}
+
+function isRelativeUrl(url: string): boolean {
+  return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+interface RenderResult {
+  html: string;
+  excerpt: string;
+  words: number;
+  problems: Omit<Problem, 'file'>[];
+  assets: Asset[];
+}
+
+async function renderMarkdown(source: string, file: string, options: ReadOptions): Promise<RenderResult> {
+  const problems: Omit<Problem, 'file'>[] = [];
+  const assets: Asset[] = [];
+  let excerpt = '';
+  let words = 0;
+  const folder = path.dirname(file);
+
+  const resolveFile = async (url: string): Promise<string | undefined> => {
+    const [withoutHash] = url.split(/[?#]/);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(withoutHash!);
+    } catch {
+      return undefined;
+    }
+    const target = path.resolve(folder, decoded);
+    if (!target.startsWith(options.postsDir + path.sep)) return undefined;
+    const isFile = await stat(target).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!isFile) return undefined;
+    const content = await readFile(target);
+    const hash = createHash('sha256').update(content).digest('hex').slice(0, 8);
+    const { name, ext } = path.parse(target);
+    const fileName = `assets/${slugify(name) || 'file'}-${hash}${ext.toLowerCase()}`;
+    assets.push({ source: target, fileName });
+    return `${options.base}${fileName}`;
+  };
+
+  // One pass: resolve relative files (a missing image is an error naming the post and line),
+  // keep root-relative links under the base path, take the excerpt, then render.
+  const resolveUrls = () => async (tree: Root) => {
+    const definitions = new Map<string, Definition>();
+    visit(tree, 'definition', (node) => {
+      definitions.set(node.identifier, node);
+    });
+    const images = new Set<Image | Link | Definition>();
+    const others: (Link | Definition)[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'image') images.add(node);
+      else if (node.type === 'imageReference') {
+        const definition = definitions.get((node as ImageReference).identifier);
+        if (definition) images.add(definition);
+      } else if (node.type === 'link' || node.type === 'definition') others.push(node);
+    });
+    const files = new Map<string, string | undefined>();
+    for (const node of [...images, ...others]) {
+      if (isRelativeUrl(node.url) && !files.has(node.url)) files.set(node.url, await resolveFile(node.url));
+    }
+    for (const node of [...images, ...others.filter((node) => !images.has(node))]) {
+      const resolved = files.get(node.url);
+      if (resolved) node.url = resolved;
+      else if (images.has(node) && isRelativeUrl(node.url)) {
+        problems.push({
+          line: node.position?.start.line,
+          message: `image not found: ${node.url} (paths are relative to the post's file)`,
+        });
+      } else if (node.url.startsWith('/') && !node.url.startsWith('//')) {
+        // Root-relative links in posts mean "on this site": keep them under the base path.
+        node.url = options.base + node.url.slice(1);
+      }
+    }
+    const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
+    excerpt = firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '';
+    words = toString(tree).split(/\s+/).filter(Boolean).length;
+  };
+
+  const html = renderToStaticMarkup(
+    await MarkdownAsync({
+      remarkPlugins: [remarkFrontmatter, remarkGfm, resolveUrls],
+      rehypePlugins: [rehypeSlug],
+      children: source,
+    }),
+  );
+  return { html, excerpt, words, problems, assets };
+}
+
+function truncate(text: string, max = 280): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+function tagOf(name: string): Tag {
+  return { name, slug: slugify(name) };
+}
+
+export async function readPost(
+  source: Source,
+  options: ReadOptions,
+): Promise<{
+  post?: Post;
+  assets: Asset[];
+  problems: Problem[];
+}> {
+  const file = path.relative(options.root, source.file).split(path.sep).join('/');
+  const withFile = (problems: Omit<Problem, 'file'>[]): Problem[] => problems.map((p) => ({ file, ...p }));
+  const bytes = await readFile(source.file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const firstBad = findInvalidUtf8Line(bytes);
+    return {
+      assets: [],
+      problems: [{ file, line: firstBad, message: 'is not valid UTF-8 text; save the file with UTF-8 encoding' }],
+    };
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const lines = text.split(/\r\n|\r|\n/);
+  const frontMatter = readFrontMatter(lines);
+  const rendered = await renderMarkdown(text, source.file, options);
+  const problems = withFile([...frontMatter.problems, ...rendered.problems]);
+  for (const name of frontMatter.data?.tags ?? []) {
+    if (slugify(name) === '') {
+      problems.push({
+        file,
+        field: 'tags',
+        message: `"${name}" needs at least one letter or digit to make its page address`,
+      });
+    }
+  }
+  const data = frontMatter.data;
+  if (!data || problems.length > 0) return { assets: [], problems };
+  if (data.draft && !options.includeDrafts) return { assets: [], problems: [] };
+
+  const tags = new Map<string, Tag>();
+  for (const name of data.tags ?? []) {
+    const tag = tagOf(name);
+    if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
+  }
+  return {
+    assets: rendered.assets,
+    problems: [],
+    post: {
+      slug: source.slug,
+      title: data.title,
+      date: data.date,
+      dateLabel: formatDate(data.date),
+      excerpt: truncate(data.description ?? rendered.excerpt),
+      tags: [...tags.values()],
+      readingMinutes: Math.max(1, Math.round(rendered.words / 230)),
+      draft: data.draft ?? false,
+      html: rendered.html,
+      ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
+    },
+  };
+}
+
+function findInvalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line += 1;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+function timestamp(date: string): number {
+  return Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
+}
+
+/** Reads every post: newest first, drafts dropped unless asked for, every problem listed. */
+export async function readPosts(options: ReadOptions): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const sources = await findSources(options, problems);
+  const results = await Promise.all(sources.map((source) => readPost(source, options)));
+  const posts: Post[] = [];
+  const assets = new Map<string, Asset>();
+  for (const result of results) {
+    problems.push(...result.problems);
+    if (result.post) posts.push(result.post);
+    for (const asset of result.assets) assets.set(asset.fileName, asset);
+  }
+  posts.sort((a, b) => timestamp(b.date) - timestamp(a.date) || a.title.localeCompare(b.title));
+  posts.forEach((post, i) => {
+    const newer = posts[i - 1];
+    const older = posts[i + 1];
+    if (newer) post.newer = { slug: newer.slug, title: newer.title };
+    if (older) post.older = { slug: older.slug, title: older.title };
+  });
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { posts, assets: [...assets.values()], problems };
+}

@@ -1,0 +1,50 @@
+import { Component, Suspense, type ReactNode } from 'react';
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { Layout } from './components/Layout.tsx';
+import { PageDataContext, type PageDataCache } from './content.ts';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PostPage } from './pages/PostPage.tsx';
+import { TagPage } from './pages/TagPage.tsx';
+
+/** The one route table; the build prerenders the same paths (plugins/site.ts). */
+export function App({ cache }: { cache: PageDataCache }) {
+  const location = useLocation();
+  return (
+    <PageDataContext value={cache}>
+      <Layout>
+        <LoadError key={location.pathname}>
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/posts/:slug" element={<PostPage />} />
+              <Route path="/tags/:tag" element={<TagPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </LoadError>
+      </Layout>
+    </PageDataContext>
+  );
+}
+
+/** A page whose data could not be fetched (offline, say) offers a full reload instead. */
+class LoadError extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="alert">
+        <h1 tabIndex={-1}>This page could not be loaded</h1>
+        <p>
+          Check your connection, then <a href={window.location.href}>load the page again</a>.
+        </p>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation, useNavigationType } from 'react-router-dom';
+import { SITE_TITLE } from '../content.ts';
+import { DevProblems } from './DevProblems.tsx';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const mainRef = useRef<HTMLElement>(null);
+  useRouteFocus(mainRef);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="site-title">
+          {SITE_TITLE}
+        </Link>
+      </header>
+      {import.meta.env.DEV && <DevProblems />}
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          © Mehrdad Zaker · <Link to="/">All posts</Link>
+        </p>
+      </footer>
+    </>
+  );
+}
+
+/**
+ * After a client-side navigation to another page, move focus to its main heading so
+ * screen readers announce where the reader is, and start a new page at its top.
+ */
+function useRouteFocus(mainRef: React.RefObject<HTMLElement | null>): void {
+  const { pathname, hash } = useLocation();
+  const navigationType = useNavigationType();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (navigationType !== 'POP') {
+      if (target) target.scrollIntoView();
+      else window.scrollTo(0, 0);
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+  }, [pathname, hash, navigationType, mainRef]);
+}

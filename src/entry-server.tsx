@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { StaticRouter } from 'react-router-dom';
+import { App } from './App.tsx';
+import { PageDataCache, type PageData } from './content.ts';
+
+/** Renders the page at `url` (which includes the base path) with its data, for the prerender. */
+export function render(url: string, data: PageData | null): string {
+  const base = import.meta.env.BASE_URL;
+  const cache = new PageDataCache(() => Promise.reject(new Error(`no page data for ${url} at build time`)));
+  if (data) cache.seed(`/${url.slice(base.length)}`, data);
+  return renderToString(
+    <StrictMode>
+      <StaticRouter location={url} basename={base.replace(/\/$/, '') || '/'}>
+        <App cache={cache} />
+      </StaticRouter>
+    </StrictMode>,
+  );
+}

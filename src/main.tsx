@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './App.tsx';
+import { POSTS_CHANGED_EVENT, PageDataCache } from './content.ts';
+import './styles.css';
+
+const cache = new PageDataCache();
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+const app = (
+  <StrictMode>
+    <BrowserRouter basename={basename}>
+      <App cache={cache} />
+    </BrowserRouter>
+  </StrictMode>
+);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+// Built pages arrive prerendered and are hydrated; the dev server sends an empty shell.
+if (container.firstElementChild) hydrateRoot(container, app);
+else createRoot(container).render(app);
+
+if (import.meta.hot) {
+  import.meta.hot.on(POSTS_CHANGED_EVENT, () => cache.clear());
+}
