@@ -22,7 +22,8 @@ interface ServerEntry {
   render(url: string, data: PageData | null): string;
 }
 
-const SERVER_OUT_DIR = 'node_modules/.blog-server';
+// Per process, so that builds running side by side (the tests) never share it.
+const SERVER_OUT_DIR = `node_modules/.blog-server/${process.pid}`;
 const PROBLEMS_URL = '__blog/problems.json';
 
 class PostProblemsError extends Error {

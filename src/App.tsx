@@ -13,7 +13,7 @@ export function App({ cache }: { cache: PageDataCache }) {
   return (
     <PageDataContext value={cache}>
       <Layout>
-        <LoadError key={location.pathname}>
+        <LoadError pathname={location.pathname}>
           <Suspense fallback={<p className="loading">Loading…</p>}>
             <Routes>
               <Route path="/" element={<HomePage />} />
@@ -28,9 +28,16 @@ export function App({ cache }: { cache: PageDataCache }) {
   );
 }
 
-/** A page whose data could not be fetched (offline, say) offers a full reload instead. */
-class LoadError extends Component<{ children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
+/**
+ * A page whose data could not be fetched (offline, say) offers a full reload instead.
+ * Not keyed by path: a new Suspense boundary per navigation would flash its fallback.
+ */
+class LoadError extends Component<{ pathname: string; children: ReactNode }, { failed: boolean; pathname: string }> {
+  state = { failed: false, pathname: this.props.pathname };
+
+  static getDerivedStateFromProps(props: { pathname: string }, state: { pathname: string }) {
+    return props.pathname === state.pathname ? null : { failed: false, pathname: props.pathname };
+  }
 
   static getDerivedStateFromError() {
     return { failed: true };

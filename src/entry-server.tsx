@@ -11,7 +11,7 @@ export function render(url: string, data: PageData | null): string {
   if (data) cache.seed(`/${url.slice(base.length)}`, data);
   return renderToString(
     <StrictMode>
-      <StaticRouter location={url} basename={base.replace(/\/$/, '') || '/'}>
+      <StaticRouter location={url} basename={base}>
         <App cache={cache} />
       </StaticRouter>
     </StrictMode>,

@@ -6,10 +6,10 @@ import { POSTS_CHANGED_EVENT, PageDataCache } from './content.ts';
 import './styles.css';
 
 const cache = new PageDataCache();
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 const app = (
   <StrictMode>
-    <BrowserRouter basename={basename}>
+    {/* The base keeps its trailing slash so that links home are `/blog/`, not `/blog`. */}
+    <BrowserRouter basename={import.meta.env.BASE_URL}>
       <App cache={cache} />
     </BrowserRouter>
   </StrictMode>

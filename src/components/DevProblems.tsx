@@ -14,7 +14,7 @@ export function DevProblems() {
         .then(setProblems, () => setProblems([]));
     void load();
     import.meta.hot?.on(POSTS_CHANGED_EVENT, load);
-    return () => import.meta.hot?.off(POSTS_CHANGED_EVENT, load);
+    return () => import.meta.hot?.off?.(POSTS_CHANGED_EVENT, load);
   }, []);
   if (problems.length === 0) return null;
   return (

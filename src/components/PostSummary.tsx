@@ -15,7 +15,7 @@ export function PostSummary({ post }: { post: Summary }) {
       {post.excerpt && <p>{post.excerpt}</p>}
       <p className="read-more">
         <Link to={postPath(post.slug)}>
-          Read more<span className="visually-hidden">: {post.title}</span>
+          Read more <span className="visually-hidden">about {post.title}</span>
         </Link>
       </p>
       <TagList tags={post.tags} />

@@ -1,0 +1,77 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildSite, listFiles } from './site-build.ts';
+
+const outDirs: string[] = [];
+
+async function build(posts: string, env: Record<string, string> = {}) {
+  const result = await buildSite(posts, env);
+  outDirs.push(result.outDir);
+  return result;
+}
+
+afterAll(async () => {
+  await Promise.all(outDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('npm run build', () => {
+  test('a folder of bad posts fails the build and lists every problem with its file', async () => {
+    const { code, output } = await build('bad/missing-title');
+    expect(code).not.toBe(0);
+    expect(output).toContain('test/fixtures/bad/missing-title/no-title.md:1 title: is required');
+  });
+
+  test('a missing image fails the build and names the post and line', async () => {
+    const { code, output } = await build('bad/missing-image');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'test/fixtures/bad/missing-image/broken-figure/index.md:8 image not found: ./figure-6.png',
+    );
+  });
+
+  test('writes one prerendered page per route, 404.html, page data and co-located files', async () => {
+    const { code, output, outDir } = await build('site', { SITE_URL: 'https://example.org' });
+    expect(code, output).toBe(0);
+    const written = await listFiles(outDir);
+    for (const page of [
+      'index.html',
+      '404.html',
+      'posts/hello-world/index.html',
+      'posts/markdown-tour/index.html',
+      'posts/with-figure/index.html',
+      'tags/notes/index.html',
+      'tags/testing/index.html',
+      'feed.xml',
+      'sitemap.xml',
+    ]) {
+      expect(written).toContain(page);
+    }
+    expect(written).not.toContain('posts/work-in-progress/index.html');
+    expect(written.some((file) => /^assets\/figure-6-[0-9a-f]{8}\.png$/.test(file))).toBe(true);
+
+    const post = await readFile(path.join(outDir, 'posts/hello-world/index.html'), 'utf8');
+    expect(post).toContain('<title>Hello, world · Mehrdad Zaker&#39;s Blog</title>');
+    expect(post).toContain('<link rel="canonical" href="https://example.org/posts/hello-world/">');
+    expect(post).toContain('<h1 tabindex="-1">Hello, world</h1>');
+    expect(post).toContain('A second paragraph that is not in the excerpt.');
+    expect(post).toContain('<link rel="preload" href="/posts/hello-world/page-data.json" as="fetch" crossorigin>');
+
+    const home = await readFile(path.join(outDir, 'index.html'), 'utf8');
+    expect(home.indexOf('A tour of GitHub-flavoured markdown')).toBeLessThan(home.indexOf('Hello, world'));
+    expect(home).not.toContain('Not finished');
+
+    const notFound = await readFile(path.join(outDir, '404.html'), 'utf8');
+    expect(notFound).toContain('Page not found');
+  });
+
+  test('BASE_PATH puts every link, asset and post image under the base', async () => {
+    const { code, output, outDir } = await build('site', { BASE_PATH: '/blog/' });
+    expect(code, output).toBe(0);
+    const page = await readFile(path.join(outDir, 'posts/with-figure/index.html'), 'utf8');
+    const urls = [...page.matchAll(/(?:href|src)="([^"#]+)"/g)].map((match) => match[1]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url).toMatch(/^\/blog\//);
+    expect(page).toMatch(/<img src="\/blog\/assets\/figure-6-[0-9a-f]{8}\.png"/);
+  });
+});

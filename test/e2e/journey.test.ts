@@ -1,0 +1,138 @@
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite } from '../site-build.ts';
+import { countDocumentLoads, launchChromium, watchForErrors } from './browser.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The same journey for a site at the root of its host and one under a project path. */
+describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
+  let server: StaticServer;
+  let outDir = '';
+  let page: Page;
+  let errors: string[];
+  const at = (path: string) => `${server.url}${base}${path}`;
+
+  beforeAll(async () => {
+    const site = await buildSite('site', { BASE_PATH: base });
+    if (site.code !== 0) throw new Error(site.output);
+    outDir = site.outDir;
+    server = await serveStatic(outDir, base);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  async function openWithJavaScript(path: string) {
+    const context = await browser.newContext();
+    page = await context.newPage();
+    errors = watchForErrors(page);
+    const response = await page.goto(at(path), { waitUntil: 'networkidle' });
+    return response;
+  }
+
+  test('a deep link is readable without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    const response = await noScript.goto(at('posts/with-figure/'));
+    expect(response?.status()).toBe(200);
+    expect(await noScript.getByRole('heading', { level: 1 }).textContent()).toBe('A post with a figure');
+    expect(await noScript.getByRole('heading', { name: 'Results' }).isVisible()).toBe(true);
+    const figure = noScript.getByRole('img', { name: 'Figure 6: latency by prompt length' });
+    expect(await figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
+    expect(await noScript.getByText('The subscription feature is under development').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  test('links move between pages without loading a new document; back and forward work', async () => {
+    await openWithJavaScript('posts/with-figure/');
+    const documents = countDocumentLoads(page);
+
+    await page.getByRole('link', { name: '← Newer: A tour of GitHub-flavoured markdown' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('A tour of GitHub-flavoured markdown');
+    expect(page.url()).toBe(at('posts/markdown-tour/'));
+    expect(await page.title()).toBe("A tour of GitHub-flavoured markdown · Mehrdad Zaker's Blog");
+    // Focus moves to the new page's heading, so a screen reader announces it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('A tour of GitHub-flavoured markdown');
+    expect(await page.locator('table').count()).toBe(1);
+
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('A post with a figure');
+    await page.goForward();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('A tour of GitHub-flavoured markdown');
+
+    await page.getByRole('link', { name: '#notes' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Posts tagged “notes”');
+    expect(page.url()).toBe(at('tags/notes/'));
+
+    await page.getByRole('link', { name: "Mehrdad Zaker's Blog" }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Latest posts');
+    expect(page.url()).toBe(at(''));
+    const titles = await page.locator('.post-list h2').allTextContents();
+    expect(titles).toEqual(['A tour of GitHub-flavoured markdown', 'A post with a figure', 'Hello, world']);
+
+    // A link written inside a post's markdown is followed client-side too.
+    await page.getByRole('link', { name: 'Read more about A post with a figure' }).click();
+    await page.getByRole('link', { name: 'the first post' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hello, world');
+
+    expect(documents.urls).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('an unknown address gets the not-found page with a link home', async () => {
+    const response = await openWithJavaScript('no/such/page');
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await page.title()).toBe("Page not found · Mehrdad Zaker's Blog");
+    await page.getByRole('link', { name: 'Go to the list of posts' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Latest posts');
+
+    const unknownPost = await page.goto(at('posts/not-a-post/'), { waitUntil: 'networkidle' });
+    expect(unknownPost?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+  });
+
+  test('the newsletter form sends nothing and stores nothing', async () => {
+    await openWithJavaScript('');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const email = page.getByLabel('Email address');
+    const subscribe = page.getByRole('button', { name: 'Subscribe' });
+
+    await email.fill('not-an-address');
+    await subscribe.click();
+    expect(await page.getByRole('alert').textContent()).toContain('is not an email address');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+
+    await email.fill('reader@example.org');
+    await subscribe.click();
+    expect(await page.getByRole('status').textContent()).toContain('was not sent or saved anywhere');
+    expect(await page.getByText('Your email won’t be saved at the moment.').isVisible()).toBe(true);
+
+    expect(requests).toEqual([]);
+    expect(page.url()).toBe(at(''));
+    const stored = await page.evaluate(() => ({
+      cookies: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+    }));
+    expect(stored).toEqual({ cookies: '', local: 0, session: 0 });
+    expect(await page.context().cookies()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, test } from 'vitest';
+import { App } from '../src/App.tsx';
+import { PageDataCache, type PageData, type Post, type PostSummary } from '../src/content.ts';
+
+afterEach(cleanup);
+
+const summary = (slug: string, title: string, date: string): PostSummary => ({
+  slug,
+  title,
+  date,
+  dateLabel: `label of ${date}`,
+  excerpt: `Excerpt of ${title}.`,
+  tags: [{ name: 'PyTorch/XLA', slug: 'pytorch-xla' }],
+  readingMinutes: 3,
+  draft: false,
+});
+
+const newer = summary('newer-post', 'The newer post', '2024-02-01');
+const older = summary('older-post', 'The older post', '2024-01-01');
+const olderPost: Post = {
+  ...older,
+  html: '<h2 id="results">Results</h2><p>Body of the older post.</p>',
+  newer: { slug: newer.slug, title: newer.title },
+};
+
+/** The site's pages as the build would serve them, fetched on demand like in the browser. */
+function site(): Record<string, PageData> {
+  return {
+    '/': { kind: 'home', posts: [newer, older] },
+    '/posts/older-post/': { kind: 'post', post: olderPost },
+    '/posts/newer-post/': {
+      kind: 'post',
+      post: { ...newer, html: '<p>Body of the newer post.</p>', older: { slug: older.slug, title: older.title } },
+    },
+    '/tags/pytorch-xla/': { kind: 'tag', tag: { name: 'PyTorch/XLA', slug: 'pytorch-xla' }, posts: [newer, older] },
+  };
+}
+
+async function renderAt(path: string) {
+  const pages = site();
+  const requested: string[] = [];
+  const cache = new PageDataCache(async (page) => {
+    requested.push(page);
+    return pages[page] ?? null;
+  });
+  // Awaited act: the page suspends while its data "loads", and React resumes it inside act.
+  await act(async () => {
+    render(
+      <MemoryRouter initialEntries={[path]}>
+        <App cache={cache} />
+      </MemoryRouter>,
+    );
+  });
+  return { requested };
+}
+
+describe('the post list', () => {
+  test('shows every post newest first with its date, excerpt and a read-more link', async () => {
+    await renderAt('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Latest posts' })).toBeDefined();
+    const articles = screen.getAllByRole('article');
+    expect(articles.map((article) => within(article).getByRole('heading', { level: 2 }).textContent)).toEqual([
+      'The newer post',
+      'The older post',
+    ]);
+    const first = within(articles[0]!);
+    expect(first.getByText('label of 2024-02-01').getAttribute('datetime')).toBe('2024-02-01');
+    expect(first.getByText('Excerpt of The newer post.')).toBeDefined();
+    expect(first.getByRole('link', { name: 'Read more about The newer post' }).getAttribute('href')).toBe(
+      '/posts/newer-post/',
+    );
+    expect(screen.getByRole('link', { name: "Mehrdad Zaker's Blog" }).getAttribute('href')).toBe('/');
+    expect(document.title).toBe("Mehrdad Zaker's Blog");
+  });
+
+  test('offers the newsletter signup', async () => {
+    await renderAt('/');
+    expect(await screen.findByRole('region', { name: 'Sign Up for My Newsletter!' })).toBeDefined();
+  });
+});
+
+describe('a post page', () => {
+  test('shows the title, date, rendered body, tags, a way back and the newsletter', async () => {
+    await renderAt('/posts/older-post/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'The older post' })).toBeDefined();
+    expect(screen.getByRole('heading', { level: 2, name: 'Results' })).toBeDefined();
+    expect(screen.getByText('Body of the older post.')).toBeDefined();
+    expect(screen.getByRole('link', { name: '#PyTorch/XLA' }).getAttribute('href')).toBe('/tags/pytorch-xla/');
+    expect(screen.getByRole('link', { name: '← Newer: The newer post' })).toBeDefined();
+    expect(screen.getAllByRole('link', { name: 'All posts' }).length).toBeGreaterThan(0);
+    expect(screen.getByRole('region', { name: 'Sign Up for My Newsletter!' })).toBeDefined();
+    expect(document.title).toBe("The older post · Mehrdad Zaker's Blog");
+  });
+
+  test('loads only its own data', async () => {
+    const { requested } = await renderAt('/posts/older-post/');
+    await screen.findByRole('heading', { level: 1, name: 'The older post' });
+    expect(requested).toEqual(['/posts/older-post/']);
+  });
+
+  test('following a link moves focus to the new page heading', async () => {
+    await renderAt('/posts/older-post/');
+    const link = await screen.findByRole('link', { name: '← Newer: The newer post' });
+    await act(() => userEvent.click(link));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'The newer post' });
+    await act(() => Promise.resolve());
+    expect(document.activeElement).toBe(heading);
+    expect(document.title).toBe("The newer post · Mehrdad Zaker's Blog");
+  });
+
+  test('an unknown slug shows the not-found page', async () => {
+    await renderAt('/posts/no-such-post/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeDefined();
+    expect(screen.getByRole('link', { name: 'Go to the list of posts' }).getAttribute('href')).toBe('/');
+  });
+});
+
+describe('other pages', () => {
+  test('a tag page lists the posts with that tag', async () => {
+    await renderAt('/tags/pytorch-xla/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Posts tagged “PyTorch/XLA”' })).toBeDefined();
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+  });
+
+  test('any other address shows the not-found page without fetching anything', async () => {
+    const { requested } = await renderAt('/what/ever');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeDefined();
+    expect(document.title).toBe("Page not found · Mehrdad Zaker's Blog");
+    expect(requested).toEqual([]);
+  });
+});

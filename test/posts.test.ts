@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem, readPosts } from '../plugins/posts.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const fixture = (name: string) => path.join(root, 'test/fixtures', name);
+
+async function problemsOf(name: string): Promise<string[]> {
+  const result = await readPosts({ postsDir: fixture(`bad/${name}`), root, base: '/', includeDrafts: false });
+  return result.problems.map(formatProblem);
+}
+
+describe('a bad post is reported with its file, line and problem', () => {
+  test.each([
+    ['missing-title', 'test/fixtures/bad/missing-title/no-title.md:1 title: is required'],
+    ['empty-title', 'test/fixtures/bad/empty-title/empty-title.md:2 title: must not be empty'],
+    ['missing-date', 'test/fixtures/bad/missing-date/no-date.md:1 date: is required (YYYY-MM-DD)'],
+    [
+      'impossible-date',
+      'test/fixtures/bad/impossible-date/impossible-date.md:3 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
+    ],
+    ['unknown-field', 'test/fixtures/bad/unknown-field/typo.md:2 titel: unknown field (did you mean "title"?)'],
+    ['bad-slug', 'test/fixtures/bad/bad-slug/My_Post.md slug: "My_Post" must be lower-case letters'],
+    ['missing-image', 'test/fixtures/bad/missing-image/broken-figure/index.md:8 image not found: ./figure-6.png'],
+    ['no-front-matter', 'test/fixtures/bad/no-front-matter/plain.md:1 the file must start with front matter'],
+    [
+      'unclosed-front-matter',
+      'test/fixtures/bad/unclosed-front-matter/unclosed.md:1 the front matter has no closing --- line',
+    ],
+    [
+      'tags-not-a-list',
+      'test/fixtures/bad/tags-not-a-list/tags-string.md:4 tags: expected a list such as [pytorch, tpu], got "pytorch"',
+    ],
+  ])('%s', async (name, expected) => {
+    const problems = await problemsOf(name);
+    expect(
+      problems.some((problem) => problem.startsWith(expected)),
+      problems.join('\n'),
+    ).toBe(true);
+  });
+
+  test('a YAML syntax error names its line', async () => {
+    const [problem] = await problemsOf('yaml-syntax');
+    expect(problem).toMatch(/^test\/fixtures\/bad\/yaml-syntax\/broken-yaml\.md:\d+ YAML syntax error: /);
+  });
+
+  test('two posts with one slug name both files', async () => {
+    const problems = await problemsOf('duplicate-slug');
+    expect(problems).toEqual([
+      'test/fixtures/bad/duplicate-slug/same-name.md slug: "same-name" is also the slug of test/fixtures/bad/duplicate-slug/same-name/index.md; rename one of them',
+    ]);
+  });
+
+  test('every problem in a folder is listed, not just the first', async () => {
+    const result = await readPosts({ postsDir: fixture('bad'), root, base: '/', includeDrafts: false });
+    // Each case folder has no index.md, so each is itself a problem; the posts inside are not read.
+    expect(result.problems.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('the posts of a good folder', () => {
+  const read = (includeDrafts = false, base = '/') =>
+    readPosts({ postsDir: fixture('site'), root, base, includeDrafts });
+
+  test('come newest first, without drafts', async () => {
+    const { posts, problems } = await read();
+    expect(problems).toEqual([]);
+    expect(posts.map((post) => post.slug)).toEqual(['markdown-tour', 'with-figure', 'hello-world']);
+  });
+
+  test('include drafts, marked as such, when asked (the dev server)', async () => {
+    const { posts } = await read(true);
+    expect(posts.find((post) => post.slug === 'work-in-progress')?.draft).toBe(true);
+  });
+
+  test('take the description as excerpt, else the first paragraph', async () => {
+    const { posts } = await read();
+    const bySlug = new Map(posts.map((post) => [post.slug, post]));
+    expect(bySlug.get('with-figure')?.excerpt).toBe('One sentence that summarises the figure post.');
+    expect(bySlug.get('hello-world')?.excerpt).toBe('The first paragraph is the excerpt when there is no description.');
+  });
+
+  test('format dates for people once, and link newer and older posts', async () => {
+    const { posts } = await read();
+    const [tour, figure] = posts;
+    expect(tour?.dateLabel).toBe('May 20, 2024');
+    expect(figure?.updatedLabel).toBe('March 10, 2024');
+    expect(figure?.newer).toEqual({ slug: 'markdown-tour', title: 'A tour of GitHub-flavoured markdown' });
+    expect(figure?.older).toEqual({ slug: 'hello-world', title: 'Hello, world' });
+  });
+
+  test('ship co-located files under hashed names below the base path', async () => {
+    const { posts, assets } = await read(false, '/blog/');
+    const html = posts.find((post) => post.slug === 'with-figure')?.html ?? '';
+    const image = assets.find((asset) => asset.source.endsWith('figure-6.png'));
+    const data = assets.find((asset) => asset.source.endsWith('data.csv'));
+    expect(image?.fileName).toMatch(/^assets\/figure-6-[0-9a-f]{8}\.png$/);
+    expect(html).toContain(`<img src="/blog/${image?.fileName}" alt="Figure 6: latency by prompt length"/>`);
+    expect(html).toContain(`<a href="/blog/${data?.fileName}">the data file</a>`);
+    expect(html).toContain('<a href="/blog/posts/hello-world/#top">the first post</a>');
+  });
+
+  test('render GitHub-flavoured markdown to HTML, escaping raw HTML', async () => {
+    const { posts } = await read();
+    const html = posts.find((post) => post.slug === 'markdown-tour')?.html ?? '';
+    expect(html).toContain('<h2 id="table">Table</h2>');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<input type="checkbox" disabled="" checked=""/>');
+    expect(html).toContain('<del>strikethrough</del>');
+    expect(html).toContain('<code class="language-python">');
+    expect(html).toContain('data-footnotes');
+    expect(html).not.toContain('<b>HTML</b>');
+  });
+});

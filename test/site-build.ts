@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export const root = path.resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
+
+export interface SiteBuild {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+/** Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` into a new folder. */
+export async function buildSite(posts: string, env: Record<string, string> = {}): Promise<SiteBuild> {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'blog-build-'));
+  // As a person runs it: not with the test runner's NODE_ENV=test, which would make a development build.
+  const { NODE_ENV: _nodeEnv, VITEST: _vitest, VITEST_MODE: _mode, ...inherited } = process.env;
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
+      { cwd: root, env: { ...inherited, POSTS_DIR: `test/fixtures/${posts}`, ...env } },
+    );
+    return { code: 0, output: stdout + stderr, outDir };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr, outDir };
+  }
+}
+
+/** Every file below `dir`, as sorted `a/b.html` paths. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Unit and component tests; the site's own plugin stays out (it would read posts/).
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['test/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
