@@ -5,6 +5,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { PAGE_DATA_FILE, POSTS_CHANGED_EVENT, type PageData } from '../src/content.ts';
 import { formatProblem, readPosts, type ReadResult } from './posts.ts';
@@ -63,7 +64,17 @@ export function blog(options: BlogOptions = {}): Plugin {
   const read = (includeDrafts: boolean): Promise<ReadResult> =>
     readPosts({ postsDir, root: config.root, base: config.base, includeDrafts });
 
-  async function prerender(result: ReadResult, routes: Route[]): Promise<void> {
+  /** Gzip bytes of the scripts every page loads first: those the page template names. */
+  async function firstLoadScriptBytes(template: string, outDir: string): Promise<number> {
+    const urls = [...template.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)];
+    let total = 0;
+    for (const [, url] of urls) {
+      total += gzipSync(await readFile(path.join(outDir, url!.slice(config.base.length)))).length;
+    }
+    return total;
+  }
+
+  async function prerender(result: ReadResult, routes: Route[]): Promise<number> {
     const outDir = path.resolve(config.root, config.build.outDir);
     const serverDir = path.resolve(config.root, SERVER_OUT_DIR);
     const entry = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerEntry;
@@ -95,6 +106,7 @@ export function blog(options: BlogOptions = {}): Plugin {
       await write(path.join(outDir, 'sitemap.xml'), sitemap(routes, site.siteUrl, config.base));
     }
     await rm(serverDir, { recursive: true, force: true });
+    return firstLoadScriptBytes(template, outDir);
   }
 
   function serveDev(server: ViteDevServer): void {
@@ -201,10 +213,11 @@ export function blog(options: BlogOptions = {}): Plugin {
         await builder.build(client);
         await builder.build(ssr);
         const routes = siteRoutes(result.posts);
-        await prerender(result, routes);
+        const scriptBytes = await prerender(result, routes);
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         config.logger.info(
-          `\n[blog] ${result.posts.length} posts, ${routes.length + 1} pages prerendered to ${config.build.outDir}/ in ${seconds}s` +
+          `\n[blog] ${result.posts.length} posts, ${routes.length + 1} pages prerendered to ${config.build.outDir}/ in ${seconds}s; ` +
+            `first-load JavaScript ${scriptBytes} B gzip on every page` +
             (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feed.xml or sitemap.xml'),
         );
       },

@@ -47,6 +47,12 @@ export interface ReadResult {
   problems: Problem[];
 }
 
+/** A path as problems name it: relative to the project (`posts/foo.md`), or absolute when outside it. */
+function displayPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
+}
+
 export function formatProblem(problem: Problem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   return `${where} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
@@ -145,7 +151,7 @@ interface Source {
 }
 
 async function findSources(options: ReadOptions, problems: Problem[]): Promise<Source[]> {
-  const relative = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
+  const relative = (file: string) => displayPath(options.root, file);
   let entries;
   try {
     entries = await readdir(options.postsDir, { withFileTypes: true });
@@ -374,7 +380,7 @@ export async function readPost(
   assets: Asset[];
   problems: Problem[];
 }> {
-  const file = path.relative(options.root, source.file).split(path.sep).join('/');
+  const file = displayPath(options.root, source.file);
   const withFile = (problems: Omit<Problem, 'file'>[]): Problem[] => problems.map((p) => ({ file, ...p }));
   const bytes = await readFile(source.file);
   let text: string;
