@@ -2,7 +2,7 @@
 // once, builds the browser bundle and a server bundle, then prerenders every route to
 // `<route>/index.html` with its `page-data.json` beside it. In `vite` (dev) it serves the
 // same page data from memory and re-reads posts as they change.
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -26,16 +26,6 @@ interface ServerEntry {
 // Per process, so that builds running side by side (the tests) never share it.
 const SERVER_OUT_DIR = `node_modules/.blog-server/${process.pid}`;
 const PROBLEMS_URL = '__blog/problems.json';
-
-class PostProblemsError extends Error {
-  constructor(problems: string[]) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`${count} in posts:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'PostProblemsError';
-    // The message is the whole story; a stack trace would only bury it.
-    this.stack = this.message;
-  }
-}
 
 function normaliseSiteUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -61,8 +51,16 @@ export function blog(options: BlogOptions = {}): Plugin {
   let postsDir: string;
   let site: SiteOptions;
 
-  const read = (includeDrafts: boolean): Promise<ReadResult> =>
-    readPosts({ postsDir, root: config.root, base: config.base, includeDrafts });
+  const read = async (includeDrafts: boolean): Promise<ReadResult> => {
+    const publicDir = config.publicDir;
+    const publicFiles = publicDir
+      ? await readdir(publicDir, { recursive: true }).then(
+          (names) => names.map((name) => name.split(path.sep).join('/')),
+          () => [],
+        )
+      : [];
+    return readPosts({ postsDir, root: config.root, base: config.base, includeDrafts, publicFiles });
+  };
 
   /** Gzip bytes of the scripts every page loads first: those the page template names. */
   async function firstLoadScriptBytes(template: string, outDir: string): Promise<number> {
@@ -207,7 +205,14 @@ export function blog(options: BlogOptions = {}): Plugin {
       async handler(builder) {
         const started = performance.now();
         const result = await read(false);
-        if (result.problems.length > 0) throw new PostProblemsError(result.problems.map(formatProblem));
+        for (const warning of result.warnings) config.logger.warn(`[posts] warning: ${formatProblem(warning)}`);
+        if (result.problems.length > 0) {
+          for (const problem of result.problems) config.logger.error(formatProblem(problem));
+          const count = result.problems.length === 1 ? '1 problem' : `${result.problems.length} problems`;
+          const error = new Error(`${count} in posts (listed above); nothing was built`);
+          error.stack = error.message; // the list above is the whole story; a stack trace would bury it
+          throw error;
+        }
         const { client, ssr } = builder.environments;
         if (!client || !ssr) throw new Error('the blog plugin needs the client and ssr environments');
         await builder.build(client);

@@ -1,33 +1,18 @@
 // The one build-time reader of posts: every `posts/<slug>.md` and `posts/<slug>/index.md`
 // is read once, its front matter validated against one schema, its markdown rendered to
 // HTML once (react-markdown on the build side), and its relative files resolved.
-import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Definition, Image, ImageReference, Link, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MarkdownAsync } from 'react-markdown';
-import rehypeSlug from 'rehype-slug';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import { visit } from 'unist-util-visit';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN, type Post, type Tag } from '../src/content.ts';
+import { renderMarkdown, type Asset, type Finding, type PostLink } from './markdown.ts';
 
-export interface Problem {
+export type { Asset } from './markdown.ts';
+
+export interface Problem extends Finding {
   /** Path relative to the project root, e.g. `posts/foo.md`. */
   file: string;
-  line?: number;
-  field?: string;
-  message: string;
-}
-
-/** A file referenced by a post, copied into the site under `fileName`. */
-export interface Asset {
-  source: string;
-  fileName: string;
 }
 
 export interface ReadOptions {
@@ -44,7 +29,10 @@ export interface ReadResult {
   /** Newest first. */
   posts: Post[];
   assets: Asset[];
+  /** What fails the build. */
   problems: Problem[];
+  /** What the build reports but publishes (raw HTML that was removed, say). */
+  warnings: Problem[];
 }
 
 /** A path as problems name it: relative to the project (`posts/foo.md`), or absolute when outside it. */
@@ -213,7 +201,7 @@ async function findSources(options: ReadOptions, problems: Problem[]): Promise<S
 
 interface FrontMatterResult {
   data?: FrontMatter;
-  problems: Omit<Problem, 'file'>[];
+  problems: Finding[];
 }
 
 /** Splits and validates the front matter; line numbers are the file's own. */
@@ -249,7 +237,7 @@ function readFrontMatter(lines: string[]): FrontMatterResult {
 
   const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { data: parsed.data, problems: [] };
-  const problems: Omit<Problem, 'file'>[] = [];
+  const problems: Finding[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -272,96 +260,6 @@ function readFrontMatter(lines: string[]): FrontMatterResult {
   return { problems };
 }
 
-function isRelativeUrl(url: string): boolean {
-  return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
-}
-
-interface RenderResult {
-  html: string;
-  excerpt: string;
-  words: number;
-  problems: Omit<Problem, 'file'>[];
-  assets: Asset[];
-}
-
-async function renderMarkdown(source: string, file: string, options: ReadOptions): Promise<RenderResult> {
-  const problems: Omit<Problem, 'file'>[] = [];
-  const assets: Asset[] = [];
-  let excerpt = '';
-  let words = 0;
-  const folder = path.dirname(file);
-
-  const resolveFile = async (url: string): Promise<string | undefined> => {
-    const [withoutHash] = url.split(/[?#]/);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(withoutHash!);
-    } catch {
-      return undefined;
-    }
-    const target = path.resolve(folder, decoded);
-    if (!target.startsWith(options.postsDir + path.sep)) return undefined;
-    const isFile = await stat(target).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!isFile) return undefined;
-    const content = await readFile(target);
-    const hash = createHash('sha256').update(content).digest('hex').slice(0, 8);
-    const { name, ext } = path.parse(target);
-    const fileName = `assets/${slugify(name) || 'file'}-${hash}${ext.toLowerCase()}`;
-    assets.push({ source: target, fileName });
-    return `${options.base}${fileName}`;
-  };
-
-  // One pass: resolve relative files (a missing image is an error naming the post and line),
-  // keep root-relative links under the base path, take the excerpt, then render.
-  const resolveUrls = () => async (tree: Root) => {
-    const definitions = new Map<string, Definition>();
-    visit(tree, 'definition', (node) => {
-      definitions.set(node.identifier, node);
-    });
-    const images = new Set<Image | Link | Definition>();
-    const others: (Link | Definition)[] = [];
-    visit(tree, (node) => {
-      if (node.type === 'image') images.add(node);
-      else if (node.type === 'imageReference') {
-        const definition = definitions.get((node as ImageReference).identifier);
-        if (definition) images.add(definition);
-      } else if (node.type === 'link' || node.type === 'definition') others.push(node);
-    });
-    const files = new Map<string, string | undefined>();
-    for (const node of [...images, ...others]) {
-      if (isRelativeUrl(node.url) && !files.has(node.url)) files.set(node.url, await resolveFile(node.url));
-    }
-    for (const node of [...images, ...others.filter((node) => !images.has(node))]) {
-      const resolved = files.get(node.url);
-      if (resolved) node.url = resolved;
-      else if (images.has(node) && isRelativeUrl(node.url)) {
-        problems.push({
-          line: node.position?.start.line,
-          message: `image not found: ${node.url} (paths are relative to the post's file)`,
-        });
-      } else if (node.url.startsWith('/') && !node.url.startsWith('//')) {
-        // Root-relative links in posts mean "on this site": keep them under the base path.
-        node.url = options.base + node.url.slice(1);
-      }
-    }
-    const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
-    excerpt = firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '';
-    words = toString(tree).split(/\s+/).filter(Boolean).length;
-  };
-
-  const html = renderToStaticMarkup(
-    await MarkdownAsync({
-      remarkPlugins: [remarkFrontmatter, remarkGfm, resolveUrls],
-      rehypePlugins: [rehypeSlug],
-      children: source,
-    }),
-  );
-  return { html, excerpt, words, problems, assets };
-}
-
 function truncate(text: string, max = 280): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
@@ -372,32 +270,56 @@ function tagOf(name: string): Tag {
   return { name, slug: slugify(name) };
 }
 
-export async function readPost(
-  source: Source,
-  options: ReadOptions,
-): Promise<{
+interface ReadPostResult {
   post?: Post;
   assets: Asset[];
   problems: Problem[];
-}> {
+  warnings: Problem[];
+  ids: string[];
+  links: PostLink[];
+}
+
+async function readPost(
+  source: Source,
+  options: ReadOptions,
+  slugOf: (target: string) => string | undefined,
+): Promise<ReadPostResult> {
   const file = displayPath(options.root, source.file);
-  const withFile = (problems: Omit<Problem, 'file'>[]): Problem[] => problems.map((p) => ({ file, ...p }));
-  const bytes = await readFile(source.file);
+  const withFile = (findings: Finding[]): Problem[] => findings.map((finding) => ({ file, ...finding }));
+  const failed = (finding: Finding): ReadPostResult => ({
+    assets: [],
+    problems: [{ file, ...finding }],
+    warnings: [],
+    ids: [],
+    links: [],
+  });
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source.file);
+  } catch (error) {
+    return failed({ message: `could not be read: ${(error as Error).message}` });
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const firstBad = findInvalidUtf8Line(bytes);
-    return {
-      assets: [],
-      problems: [{ file, line: firstBad, message: 'is not valid UTF-8 text; save the file with UTF-8 encoding' }],
-    };
+    return failed({
+      line: findInvalidUtf8Line(bytes),
+      message: 'is not valid UTF-8 text; save the file with UTF-8 encoding',
+    });
   }
   text = text.replace(/^\uFEFF/, '');
   const lines = text.split(/\r\n|\r|\n/);
   const frontMatter = readFrontMatter(lines);
-  const rendered = await renderMarkdown(text, source.file, options);
+  const rendered = await renderMarkdown(text, {
+    file: source.file,
+    slug: source.slug,
+    postsDir: options.postsDir,
+    base: options.base,
+    slugOf,
+  });
   const problems = withFile([...frontMatter.problems, ...rendered.problems]);
+  const warnings = withFile(rendered.warnings);
   for (const name of frontMatter.data?.tags ?? []) {
     if (slugify(name) === '') {
       problems.push({
@@ -408,8 +330,9 @@ export async function readPost(
     }
   }
   const data = frontMatter.data;
-  if (!data || problems.length > 0) return { assets: [], problems };
-  if (data.draft && !options.includeDrafts) return { assets: [], problems: [] };
+  const result = { assets: rendered.assets, problems, warnings, ids: rendered.ids, links: rendered.links };
+  if (!data || problems.length > 0) return { ...result, assets: [] };
+  if (data.draft && !options.includeDrafts) return { ...result, assets: [], links: [] };
 
   const tags = new Map<string, Tag>();
   for (const name of data.tags ?? []) {
@@ -417,8 +340,7 @@ export async function readPost(
     if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
   }
   return {
-    assets: rendered.assets,
-    problems: [],
+    ...result,
     post: {
       slug: source.slug,
       title: data.title,
@@ -456,18 +378,87 @@ function timestamp(date: string): number {
   return Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
 }
 
-/** Reads every post: newest first, drafts dropped unless asked for, every problem listed. */
-export async function readPosts(options: ReadOptions): Promise<ReadResult> {
+/**
+ * Checks every link that stays on the site against the real pages, files and heading
+ * ids: a link to a missing post, tag or anchor is a problem naming the file and line.
+ */
+function checkLinks(
+  base: string,
+  posts: Map<string, { post: Post; file: string; ids: Set<string>; links: PostLink[] }>,
+  assets: Set<string>,
+): Problem[] {
+  const tags = new Set([...posts.values()].flatMap(({ post }) => post.tags.map((tag) => tag.slug)));
   const problems: Problem[] = [];
+  for (const { file, ids, links } of posts.values()) {
+    for (const { href, line } of links) {
+      const broken = (message: string) => problems.push({ file, line, message });
+      if (href.startsWith('#')) {
+        const id = safeDecode(href.slice(1));
+        if (id !== '' && !ids.has(id)) broken(`broken link: no heading or anchor "${id}" in this post`);
+        continue;
+      }
+      if (!href.startsWith(base)) continue;
+      const [pathPart = '', fragment] = href.slice(base.length).split('#');
+      const route = pathPart.split('?')[0] ?? '';
+      const post = /^posts\/([^/]+)\/?$/.exec(route);
+      const tag = /^tags\/([^/]+)\/?$/.exec(route);
+      if (post) {
+        const target = posts.get(safeDecode(post[1]!));
+        if (!target) broken(`broken link: there is no post "${post[1]}" (${href})`);
+        else if (fragment && !target.ids.has(safeDecode(fragment))) {
+          broken(`broken link: no heading or anchor "${fragment}" in posts/${post[1]}/ (${href})`);
+        }
+      } else if (tag) {
+        if (!tags.has(safeDecode(tag[1]!))) broken(`broken link: no post has the tag "${tag[1]}" (${href})`);
+      } else if (route !== '' && !assets.has(route)) {
+        broken(`broken link: ${href} is not a page or file of this site`);
+      }
+    }
+  }
+  return problems;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Reads every post: newest first, drafts dropped unless asked for, every problem listed. */
+export async function readPosts(options: ReadOptions & { publicFiles?: string[] }): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const sources = await findSources(options, problems);
-  const results = await Promise.all(sources.map((source) => readPost(source, options)));
+  const slugs = new Map<string, string>();
+  for (const source of sources) {
+    slugs.set(source.file, source.slug);
+    if (path.basename(source.file) === 'index.md') slugs.set(path.dirname(source.file), source.slug);
+  }
+  const slugOf = (target: string) => slugs.get(target) ?? slugs.get(target.replace(/[\\/]+$/, ''));
+  const results = await Promise.all(sources.map((source) => readPost(source, options, slugOf)));
+
   const posts: Post[] = [];
   const assets = new Map<string, Asset>();
-  for (const result of results) {
+  const linked = new Map<string, { post: Post; file: string; ids: Set<string>; links: PostLink[] }>();
+  results.forEach((result, i) => {
     problems.push(...result.problems);
-    if (result.post) posts.push(result.post);
+    warnings.push(...result.warnings);
     for (const asset of result.assets) assets.set(asset.fileName, asset);
-  }
+    if (result.post) {
+      posts.push(result.post);
+      linked.set(result.post.slug, {
+        post: result.post,
+        file: displayPath(options.root, sources[i]!.file),
+        ids: new Set(result.ids),
+        links: result.links,
+      });
+    }
+  });
+  const siteFiles = new Set([...assets.keys(), ...(options.publicFiles ?? []), 'feed.xml', 'sitemap.xml']);
+  problems.push(...checkLinks(options.base, linked, siteFiles));
+
   posts.sort((a, b) => timestamp(b.date) - timestamp(a.date) || a.title.localeCompare(b.title));
   posts.forEach((post, i) => {
     const newer = posts[i - 1];
@@ -475,6 +466,6 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     if (newer) post.newer = { slug: newer.slug, title: newer.title };
     if (older) post.older = { slug: older.slug, title: older.title };
   });
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { posts, assets: [...assets.values()], problems };
+  const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  return { posts, assets: [...assets.values()], problems: problems.sort(byPlace), warnings: warnings.sort(byPlace) };
 }
