@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { PAGE_DATA_FILE, POSTS_CHANGED_EVENT, type PageData } from '../src/content.ts';
 import { formatProblem, readPosts, type ReadResult } from './posts.ts';
-import { atomFeed, headTags, siteRoutes, sitemap, type Route, type SiteOptions } from './site.ts';
+import { atomFeed, headTags, headersFile, siteRoutes, sitemap, type Route, type SiteOptions } from './site.ts';
 
 export interface BlogOptions {
   /** The posts folder, relative to the project root. */
@@ -99,6 +99,7 @@ export function blog(options: BlogOptions = {}): Plugin {
       await mkdir(path.dirname(path.join(outDir, asset.fileName)), { recursive: true });
       await copyFile(asset.source, path.join(outDir, asset.fileName));
     }
+    await write(path.join(outDir, '_headers'), headersFile(config.base));
     if (site.siteUrl) {
       await write(path.join(outDir, 'feed.xml'), atomFeed(result.posts, site.siteUrl, config.base));
       await write(path.join(outDir, 'sitemap.xml'), sitemap(routes, site.siteUrl, config.base));

@@ -95,7 +95,9 @@ describe('the posts of a good folder', () => {
     const image = assets.find((asset) => asset.source.endsWith('figure-6.png'));
     const data = assets.find((asset) => asset.source.endsWith('data.csv'));
     expect(image?.fileName).toMatch(/^assets\/figure-6-[0-9a-f]{8}\.png$/);
-    expect(html).toContain(`<img src="/blog/${image?.fileName}" alt="Figure 6: latency by prompt length"/>`);
+    expect(html).toContain(
+      `<img src="/blog/${image?.fileName}" alt="Figure 6: latency by prompt length" loading="lazy"/>`,
+    );
     expect(html).toContain(`<a href="/blog/${data?.fileName}">the data file</a>`);
     expect(html).toContain('<a href="/blog/posts/hello-world/">the first post</a>');
     expect(html).toContain('<a href="/blog/posts/markdown-tour/#table">its table</a>');

@@ -37,3 +37,15 @@ export function countDocumentLoads(page: Page): { readonly count: number; readon
     urls,
   };
 }
+
+/** Records every Content-Security-Policy violation the page reports, from its first byte. */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as { __cspViolations?: string[] }).__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`),
+    );
+  });
+  return () => page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations ?? []);
+}

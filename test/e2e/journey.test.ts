@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../site-build.ts';
-import { countDocumentLoads, launchChromium, watchForErrors } from './browser.ts';
+import { countDocumentLoads, launchChromium, recordCspViolations, watchForErrors } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 let browser: Browser;
@@ -19,6 +19,7 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
   let outDir = '';
   let page: Page;
   let errors: string[];
+  let cspViolations: () => Promise<string[]>;
   const at = (path: string) => `${server.url}${base}${path}`;
 
   beforeAll(async () => {
@@ -36,6 +37,7 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     const context = await browser.newContext();
     page = await context.newPage();
     errors = watchForErrors(page);
+    cspViolations = await recordCspViolations(page);
     const response = await page.goto(at(path), { waitUntil: 'networkidle' });
     return response;
   }
@@ -91,6 +93,23 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
 
     expect(documents.urls).toEqual([]);
     expect(errors).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
+  });
+
+  test('every page kind works under the Content-Security-Policy the site ships', async () => {
+    for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/', 'tags/notes/', 'no/such/page']) {
+      const response = await openWithJavaScript(path);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+      const subscribe = page.getByRole('button', { name: 'Subscribe' });
+      if ((await subscribe.count()) > 0) await subscribe.click();
+      expect(await cspViolations(), path).toEqual([]);
+      expect(
+        errors.filter((error) => !error.includes('404')),
+        path,
+      ).toEqual([]);
+      await page.context().close();
+    }
   });
 
   test('an unknown address gets the not-found page with a link home', async () => {

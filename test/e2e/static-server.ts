@@ -1,8 +1,9 @@
 // A plain static file server, as a host would be: files from a folder under a base
-// path, `index.html` for directories, `404.html` for anything missing, and no
+// path, `index.html` for directories, `404.html` for anything missing, the headers of
+// the site's `_headers` file (as Netlify and Cloudflare Pages send them), and no
 // single-page-app fallback (unlike `vite preview`, which would hide a missing page).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -25,11 +26,34 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(
-  root: string,
-  base = '/',
-  headers: Record<string, string> = {},
-): Promise<StaticServer> {
+interface HeaderRule {
+  pattern: RegExp;
+  headers: Record<string, string>;
+}
+
+/** Netlify's `_headers` format: a path pattern, then indented `Name: value` lines. */
+async function readHeaderRules(root: string): Promise<HeaderRule[]> {
+  const text = await readFile(path.join(root, '_headers'), 'utf8').catch(() => '');
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+    } else {
+      const [name, ...value] = line.trim().split(':');
+      const rule = rules.at(-1);
+      if (rule && name) rule.headers[name] = value.join(':').trim();
+    }
+  }
+  return rules;
+}
+
+export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+  const rules = await readHeaderRules(root);
   const isFile = (file: string) =>
     stat(file).then(
       (s) => s.isFile(),
@@ -44,10 +68,11 @@ export async function serveStatic(
   const server: Server = createServer((req, res) => {
     void (async () => {
       const send = (status: number, file: string) => {
-        res.writeHead(status, {
+        const headers: Record<string, string> = {
           'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          ...headers,
-        });
+        };
+        for (const rule of rules) if (rule.pattern.test(pathname)) Object.assign(headers, rule.headers);
+        res.writeHead(status, headers);
         createReadStream(file).pipe(res);
       };
       const notFound = async () => {

@@ -1,0 +1,136 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite } from '../site-build.ts';
+import { launchChromium } from './browser.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+/**
+ * Everything in a document that could run code or change where it loads from, except the
+ * site's own bundle and stylesheet, newsletter form and policy tag. Runs in the page.
+ */
+function findActiveContent({ base, html }: { base: string; html?: string }): string[] {
+  const found: string[] = [];
+  // The page itself, or a fragment of HTML (a feed entry) parsed as a browser would.
+  const scope = html === undefined ? document.documentElement : new DOMParser().parseFromString(html, 'text/html').body;
+  const ours = (element: Element) =>
+    (element.matches('script[type="module"]') && (element.getAttribute('src') ?? '').startsWith(`${base}assets/`)) ||
+    (element.matches('link[rel="stylesheet"]') && (element.getAttribute('href') ?? '').startsWith(`${base}assets/`)) ||
+    element.matches('.newsletter form, .newsletter input, .newsletter button') ||
+    // What a task list renders, and what the sanitiser leaves of any other <input>.
+    element.matches('input[type="checkbox"][disabled]') ||
+    element.matches('meta[http-equiv="Content-Security-Policy"]');
+  const dangerousTags =
+    'script, iframe, frame, object, embed, applet, form, input, button, textarea, select, base, style, link[rel="stylesheet"], link[rel="import"], meta[http-equiv], svg, math, template';
+  for (const element of scope.querySelectorAll(dangerousTags)) {
+    if (!ours(element)) found.push(`<${element.localName}> ${element.outerHTML.slice(0, 80)}`);
+  }
+  for (const element of [scope, ...scope.querySelectorAll('*')]) {
+    for (const attribute of element.attributes) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+      if (name.startsWith('on')) found.push(`${name}= on <${element.localName}>`);
+      if (name === 'style' || name === 'srcdoc') found.push(`${name}= on <${element.localName}>`);
+      if (/^(javascript|vbscript|data:text|data:application)/.test(value)) {
+        found.push(`${name}="${attribute.value}" on <${element.localName}>`);
+      }
+    }
+  }
+  return found;
+}
+
+let browser: Browser;
+let server: StaticServer;
+let outDir = '';
+const base = '/';
+const hostilePosts = ['raw-script', 'event-handlers', 'embeds', 'urls', 'front-matter', 'ids'];
+
+beforeAll(async () => {
+  const site = await buildSite('hostile', { SITE_URL: 'https://example.org' });
+  if (site.code !== 0) throw new Error(site.output);
+  outDir = site.outDir;
+  server = await serveStatic(outDir, base);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+async function open(path: string, javaScriptEnabled: boolean): Promise<{ page: Page; dialogs: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`${server.url}${base}${path}`, { waitUntil: 'networkidle' });
+  return { page, dialogs };
+}
+
+describe('hostile posts build into pages with no active content', () => {
+  test('the build reports what it removed, naming file and line', async () => {
+    const site = await buildSite('hostile');
+    await rm(site.outDir, { recursive: true, force: true });
+    expect(site.code).toBe(0);
+    expect(site.output).toContain(
+      'test/fixtures/hostile/raw-script.md:8 <script> is not allowed in posts and was removed',
+    );
+    expect(site.output).toContain(
+      'test/fixtures/hostile/event-handlers.md:6 the onerror attribute on <img> is not allowed and was removed',
+    );
+    expect(site.output).toContain(`test/fixtures/hostile/urls.md:6 the unsafe URL "javascript:window.__pwned='md'"`);
+  });
+
+  const pages = ['', ...hostilePosts.map((slug) => `posts/${slug}/`), 'no/such/page'];
+
+  test.each(pages)('/%s, read without JavaScript', async (path) => {
+    const { page } = await open(path, false);
+    expect(await page.evaluate(findActiveContent, { base })).toEqual([]);
+    await page.context().close();
+  });
+
+  test.each(pages)('/%s, after hydration', async (path) => {
+    const { page, dialogs } = await open(path, true);
+    // Hover and click everything a reader might, to give any handler its chance.
+    for (const element of await page.locator('.prose *').all()) {
+      await element.hover({ timeout: 1000, trial: false }).catch(() => undefined);
+    }
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(findActiveContent, { base })).toEqual([]);
+    expect(await page.locator('[id="root"]').count()).toBe(1);
+    expect(await page.locator('[id="main"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('a hostile title, description and tags stay text in the head, the page and the feed', async () => {
+    const { page } = await open('posts/front-matter/', true);
+    const title = `<script>window.__pwned = 'title'</script><img src=x onerror="window.__pwned = 'title-img'">`;
+    expect(await page.title()).toBe(`${title} · Mehrdad Zaker's Blog`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    expect(await page.locator('head img, head script:not([src])').count()).toBe(0);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(
+      `"><img src=x onerror="window.__pwned = 'description'"><meta http-equiv=refresh content=0>`,
+    );
+
+    const feed = await readFile(path.join(outDir, 'feed.xml'), 'utf8');
+    const entries = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return null;
+      return [...doc.querySelectorAll('entry')].map((entry) => ({
+        title: entry.querySelector('title')?.textContent,
+        content: entry.querySelector('content')?.textContent ?? '',
+      }));
+    }, feed);
+    expect(entries).toHaveLength(hostilePosts.length);
+    expect(entries?.map((entry) => entry.title)).toContain(title);
+    for (const entry of entries ?? []) {
+      expect(await page.evaluate(findActiveContent, { base, html: entry.content })).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
