@@ -29,7 +29,11 @@ function findActiveContent({ base, html }: { base: string; html?: string }): str
   for (const element of [scope, ...scope.querySelectorAll('*')]) {
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
-      const value = attribute.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+      // As a browser reads a scheme: whitespace and control characters inside it do not count.
+      const value = [...attribute.value]
+        .filter((char) => char.charCodeAt(0) > 0x20)
+        .join('')
+        .toLowerCase();
       if (name.startsWith('on')) found.push(`${name}= on <${element.localName}>`);
       if (name === 'style' || name === 'srcdoc') found.push(`${name}= on <${element.localName}>`);
       if (/^(javascript|vbscript|data:text|data:application)/.test(value)) {
