@@ -17,6 +17,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { find, html as htmlSchema } from 'property-information';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 /** A problem or warning inside one post: its line and what is wrong. */
 export interface Finding {
@@ -91,6 +92,19 @@ function allowedProtocol(property: string, value: string): boolean {
   const colon = trimmed.indexOf(':');
   if (colon === -1 || /[/?#]/.test(trimmed.slice(0, colon))) return true;
   return protocols.includes(trimmed.slice(0, colon).toLowerCase());
+}
+
+/** rehype-raw re-parses the whole tree with parse5: only worth it when the post has raw HTML. */
+function rawHtmlIfAny() {
+  const transform = rehypeRaw();
+  return (tree: HastRoot, file: VFile) => {
+    let hasRaw = false;
+    visit(tree, 'raw', () => {
+      hasRaw = true;
+      return false;
+    });
+    return hasRaw ? transform(tree, file) : tree;
+  };
 }
 
 /** Says what the sanitiser will drop, with the line, so an author is not surprised. */
@@ -244,7 +258,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
       // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
       remarkRehypeOptions: { clobberPrefix: '' },
       rehypePlugins: [
-        rehypeRaw,
+        rawHtmlIfAny,
         reportUnsafeHtml(warnings),
         [rehypeSanitize, SANITIZE_SCHEMA],
         rehypeSlug,

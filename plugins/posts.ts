@@ -75,7 +75,14 @@ const dateField = z
 const text = (what: string) =>
   z
     .string({
-      error: (issue) => (issue.input === undefined ? 'is required' : `expected ${what}, got ${describe(issue.input)}`),
+      error: (issue) => {
+        if (issue.input === undefined) return 'is required';
+        const quoted =
+          typeof issue.input === 'number' || typeof issue.input === 'boolean'
+            ? ` (write it in quotes: "${issue.input}")`
+            : '';
+        return `expected ${what}, got ${describe(issue.input)}${quoted}`;
+      },
     })
     .trim()
     .min(1, { error: 'must not be empty' });
@@ -176,12 +183,17 @@ async function findSources(options: ReadOptions, problems: Problem[]): Promise<S
     }
   }
   const bySlug = new Map<string, Source>();
+  const validSlugs = new Map(sources.filter((s) => SLUG_PATTERN.test(s.slug)).map((s) => [s.slug, s.file]));
   for (const source of sources) {
     if (!SLUG_PATTERN.test(source.slug)) {
+      const suggestion = slugify(source.slug) || 'my-post';
+      const taken = validSlugs.get(suggestion);
       problems.push({
         file: relative(source.file),
         field: 'slug',
-        message: `"${source.slug}" must be lower-case letters, digits and single hyphens; rename it to "${slugify(source.slug) || 'my-post'}"`,
+        message: taken
+          ? `"${source.slug}" must be lower-case letters, digits and single hyphens, and "${suggestion}" is taken by ${relative(taken)}: give it another name`
+          : `"${source.slug}" must be lower-case letters, digits and single hyphens; rename it to "${suggestion}"`,
       });
       continue;
     }
@@ -214,6 +226,9 @@ function readFrontMatter(lines: string[]): FrontMatterResult {
   }
   const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
   if (end === -1) return { problems: [{ line: 1, message: 'the front matter has no closing --- line' }] };
+  const bodyProblems: Finding[] = lines.slice(end + 1).every((line) => line.trim() === '')
+    ? [{ line: end + 1, message: 'the post has no text after its front matter' }]
+    : [];
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -236,8 +251,8 @@ function readFrontMatter(lines: string[]): FrontMatterResult {
   }
 
   const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { data: parsed.data, problems: [] };
-  const problems: Finding[] = [];
+  if (parsed.success) return { data: parsed.data, problems: bodyProblems };
+  const problems: Finding[] = [...bodyProblems];
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {

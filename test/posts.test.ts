@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem, readPosts } from '../plugins/posts.ts';
@@ -26,6 +28,18 @@ describe('a bad post is reported with its file, line and problem', () => {
     [
       'unclosed-front-matter',
       'test/fixtures/bad/unclosed-front-matter/unclosed.md:1 the front matter has no closing --- line',
+    ],
+    ['empty-file', 'test/fixtures/bad/empty-file/empty.md:1 the file is empty'],
+    [
+      'front-matter-only',
+      'test/fixtures/bad/front-matter-only/only-front-matter.md:4 the post has no text after its front matter',
+    ],
+    ['tabs-in-yaml', 'test/fixtures/bad/tabs-in-yaml/tabs.md:3 YAML syntax error: Tabs are not allowed as indentation'],
+    ['date-number', 'test/fixtures/bad/date-number/number-date.md:3 date: expected YYYY-MM-DD, got 20240115'],
+    ['non-utf8', 'test/fixtures/bad/non-utf8/latin1.md:6 is not valid UTF-8 text; save the file with UTF-8 encoding'],
+    [
+      'case-only-slug',
+      'test/fixtures/bad/case-only-slug/Hello-World.md slug: "Hello-World" must be lower-case letters, digits and single hyphens, and "hello-world" is taken by test/fixtures/bad/case-only-slug/hello-world.md',
     ],
     [
       'tags-not-a-list',
@@ -117,5 +131,40 @@ describe('the posts of a good folder', () => {
     expect(html).toMatch(/<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref/);
     expect(html).toContain('<li id="user-content-fn-1">');
     expect(html).toContain('href="#user-content-fnref-1"');
+  });
+});
+
+describe('unusual but valid posts', () => {
+  const read = () => readPosts({ postsDir: fixture('edge'), root, base: '/', includeDrafts: false });
+
+  test('a BOM and Windows line endings are read like any other post', async () => {
+    const { posts, problems } = await read();
+    expect(problems).toEqual([]);
+    const post = posts.find((p) => p.slug === 'bom-crlf');
+    expect(post).toMatchObject({ title: 'BOM and CRLF', date: '2024-01-03', excerpt: 'Written on Windows.' });
+    expect(post?.tags).toEqual([{ name: 'windows', slug: 'windows' }]);
+  });
+
+  test('two posts may share a title', async () => {
+    const { posts } = await read();
+    expect(posts.filter((p) => p.title === 'Same title').map((p) => p.slug)).toEqual([
+      'same-title-two',
+      'same-title-one',
+    ]);
+  });
+
+  test('a 5 MB post builds', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-big-post-'));
+    try {
+      const section = (i: number) =>
+        `## Section ${i}\n\n${'XLA compiles **graphs** once and runs them many times. '.repeat(40)}\n\n\`\`\`python\nx = ${i}\n\`\`\`\n\n`;
+      const body = Array.from({ length: Math.ceil(5_000_000 / section(0).length) }, (_, i) => section(i)).join('');
+      await writeFile(path.join(dir, 'big.md'), `---\ntitle: Big\ndate: 2024-01-01\n---\n\n${body}`);
+      const { posts, problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+      expect(problems).toEqual([]);
+      expect(posts[0]?.html.length).toBeGreaterThan(5_000_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

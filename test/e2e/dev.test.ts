@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -78,6 +78,23 @@ describe('the dev server while an author edits posts', () => {
     expect(documents.urls).toEqual([]);
     await unlink(broken);
     await expect.poll(titles, { timeout: 10_000 }).not.toContain('A brand new post');
+  });
+
+  test('survives every kind of broken post, showing each problem until the file is fixed', async () => {
+    const cases = await readdir(path.join(root, 'test/fixtures/bad'));
+    expect(cases.length).toBeGreaterThan(15);
+    const alert = page.getByRole('alert').filter({ hasText: 'problem' });
+    for (const name of cases) {
+      const caseDir = path.join(root, 'test/fixtures/bad', name);
+      // Add the case's files beside the good posts, never over one of them.
+      const existing = new Set(await readdir(postsDir));
+      const added = (await readdir(caseDir)).filter((entry) => !existing.has(entry));
+      for (const entry of added) await cp(path.join(caseDir, entry), path.join(postsDir, entry), { recursive: true });
+      await expect.poll(() => alert.textContent(), { timeout: 10_000, message: name }).toContain(`${postsDir}/`);
+      expect(await titles(), name).toHaveLength(4);
+      await Promise.all(added.map((entry) => rm(path.join(postsDir, entry), { recursive: true, force: true })));
+      await expect.poll(() => alert.count(), { timeout: 10_000, message: name }).toBe(0);
+    }
   });
 
   test('an edit to an open post shows on save', async () => {
