@@ -138,6 +138,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
   const assets = new Map<string, Asset>();
   const ids: string[] = [];
   const links: PostLink[] = [];
+  const unsafeFiles = new Set<string>();
   let excerpt = '';
   let words = 0;
   const folder = path.dirname(context.file);
@@ -146,7 +147,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
   const fromPageUrl = (url: string): string | undefined => {
     const resolved = new URL(url, `http://site/posts/${context.slug}/`);
     const route = resolved.pathname.slice(1);
-    if (route !== '' && !/^(posts|tags)\//.test(route)) return undefined;
+    if (route !== '' && !/^(posts|tags)\/[^/]+\/?$/.test(route)) return undefined;
     return `${context.base}${route}${resolved.search}${resolved.hash}`;
   };
 
@@ -169,6 +170,10 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
     );
     if (!isFile) return fromPage();
     const content = await readFile(target);
+    // An SVG is a document that can carry script when opened directly: refuse the dangerous ones.
+    if (/\.svg$/i.test(target) && /<script|\son[a-z]+\s*=|javascript:|<foreignObject/i.test(content.toString('utf8'))) {
+      unsafeFiles.add(url);
+    }
     const hash = createHash('sha256').update(content).digest('hex').slice(0, 8);
     const { name, ext } = path.parse(target);
     const slugName =
@@ -223,6 +228,12 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
       const line = node.position?.start.line;
       if (isRelativeUrl(url)) {
         const resolved = await resolveRelative(url, property === 'href');
+        if (unsafeFiles.has(url)) {
+          problems.push({
+            line,
+            message: `${url} is an SVG with scripts or event handlers; remove them or export it as PNG`,
+          });
+        }
         if (resolved) url = resolved;
         else if (property === 'src') {
           problems.push({ line, message: `image not found: ${url} (paths are relative to the post's file)` });

@@ -41,6 +41,21 @@ describe('a bad post is reported with its file, line and problem', () => {
       'case-only-slug',
       'test/fixtures/bad/case-only-slug/Hello-World.md slug: "Hello-World" must be lower-case letters, digits and single hyphens, and "hello-world" is taken by test/fixtures/bad/case-only-slug/hello-world.md',
     ],
+    ['broken-link', 'test/fixtures/bad/broken-link/links.md:6 broken link: there is no post "no-such-post"'],
+    ['broken-link', 'test/fixtures/bad/broken-link/links.md:8 broken link: no post has the tag "nothing"'],
+    [
+      'broken-anchor',
+      'test/fixtures/bad/broken-anchor/anchor.md:8 broken link: no heading or anchor "absent" in this post',
+    ],
+    ['malformed-url', 'test/fixtures/bad/malformed-url/url.md:6 malformed URL: http://'],
+    [
+      'broken-relative-link',
+      'test/fixtures/bad/broken-relative-link/rel.md:6 broken link: ./slides.pdf is neither a file beside the post nor another post',
+    ],
+    [
+      'unsafe-svg',
+      'test/fixtures/bad/unsafe-svg/diagram/index.md:8 ./diagram.svg is an SVG with scripts or event handlers',
+    ],
     [
       'tags-not-a-list',
       'test/fixtures/bad/tags-not-a-list/tags-string.md:4 tags: expected a list such as [pytorch, tpu], got "pytorch"',
