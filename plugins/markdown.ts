@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Properties, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { toString as hastToString } from 'hast-util-to-string';
 import { toString } from 'mdast-util-to-string';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MarkdownAsync } from 'react-markdown';
@@ -200,6 +201,23 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
     });
   };
 
+  /** A task list's checkbox is named by its item's text, so it is not an unlabelled control. */
+  const labelTaskCheckboxes = () => (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'li') return;
+      const box = node.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'input',
+      );
+      if (!box) return;
+      const text = node.children
+        .filter((child) => !(child.type === 'element' && ['input', 'ul', 'ol'].includes(child.tagName)))
+        .map((child) => hastToString(child))
+        .join('')
+        .trim();
+      box.properties.ariaLabel = text || 'task';
+    });
+  };
+
   /**
    * Table column alignment as classes: react-markdown would write `style="text-align:…"`,
    * which the site's Content-Security-Policy (no inline styles) refuses.
@@ -275,6 +293,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
         rehypeSlug,
         keepIdsApart,
         alignWithClasses,
+        labelTaskCheckboxes,
         resolveUrls,
       ],
       children: source,

@@ -1,0 +1,166 @@
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite } from '../site-build.ts';
+import { launchChromium } from './browser.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: StaticServer;
+let outDir = '';
+const url = (path: string) => `${server.url}/${path}`;
+
+beforeAll(async () => {
+  const site = await buildSite('site');
+  if (site.code !== 0) throw new Error(site.output);
+  outDir = site.outDir;
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's violations of any impact, as `rule: element` lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}`));
+}
+
+describe.each(['light', 'dark'] as const)('axe finds no violations in the %s scheme', (colorScheme) => {
+  test.each([
+    ['the post list', ''],
+    ['a post with code, a table and a figure', 'posts/markdown-tour/'],
+    ['a post with a figure', 'posts/with-figure/'],
+    ['a tag page', 'tags/notes/'],
+    ['the not-found page', 'no/such/page'],
+  ])('%s', async (_name, path) => {
+    const page = await browser.newPage({ colorScheme });
+    await page.goto(url(path), { waitUntil: 'networkidle' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('the newsletter showing an error', async () => {
+    const page = await browser.newPage({ colorScheme });
+    await page.goto(url(''), { waitUntil: 'networkidle' });
+    await page.getByLabel('Email address').fill('nope');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not an email address' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a keyboard-only reader', () => {
+  /** What has focus, and whether a sighted reader can see where. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return { name: 'body', visible: false };
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return {
+        name: `${element.localName}:${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 60)}`,
+        visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && box.width > 0 && box.height > 0,
+      };
+    });
+
+  test('skips to the content, reaches every control with a visible focus, and leaves without a trap', async () => {
+    const page = await browser.newPage();
+    await page.goto(url('posts/with-figure/'), { waitUntil: 'networkidle' });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({ name: 'a:Skip to content', visible: true });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (now.name === 'body' || seen.includes(now.name)) break;
+      expect(now.visible, now.name).toBe(true);
+      seen.push(now.name);
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'a:#notes',
+        'a:the data file',
+        'a:the first post',
+        'input:',
+        'button:Subscribe',
+        'a:All posts',
+      ]),
+    );
+    // Tabbing on past the last control leaves the page content: no trap.
+    expect(seen.length).toBeLessThan(40);
+    await page.close();
+  });
+
+  test('follows a link with Enter, lands on the new heading and can use the newsletter', async () => {
+    const page = await browser.newPage();
+    await page.goto(url(''), { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: 'Hello, world', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Hello, world');
+    await page.getByLabel('Email address').focus();
+    await page.keyboard.type('reader@example.org');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('status').textContent()).toContain('was not sent or saved anywhere');
+    await page.close();
+  });
+});
+
+describe('layout', () => {
+  test('reflows at 320 CSS pixels (400 % zoom) without scrolling sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/']) {
+      await page.goto(url(path), { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  test('text doubled in size (200 %) stays readable without loss', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url('posts/markdown-tour/'), { waitUntil: 'networkidle' });
+    await page.addStyleTag({ content: 'html { font-size: 200% !important }' }).catch(() => undefined);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('respects reduced motion: nothing animates', async () => {
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(url(''), { waitUntil: 'networkidle' });
+    const animated = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('*')].filter((element) => {
+          const style = getComputedStyle(element);
+          return parseFloat(style.transitionDuration) > 0 || parseFloat(style.animationDuration) > 0;
+        }).length,
+    );
+    expect(animated).toBe(0);
+    await page.close();
+  });
+});
