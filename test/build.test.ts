@@ -63,6 +63,23 @@ describe('npm run build', () => {
 
     const notFound = await readFile(path.join(outDir, '404.html'), 'utf8');
     expect(notFound).toContain('Page not found');
+
+    expect(await readFile(path.join(outDir, '_headers'), 'utf8')).toContain(
+      "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'",
+    );
+  });
+
+  test('ships only production code: no source maps, no dev-server code, no markdown parser', async () => {
+    const { code, output, outDir } = await build('site');
+    expect(code, output).toBe(0);
+    const written = await listFiles(outDir);
+    expect(written.filter((file) => file.endsWith('.map'))).toEqual([]);
+    const scripts = written.filter((file) => file.endsWith('.js'));
+    expect(scripts).toHaveLength(1);
+    const bundle = await readFile(path.join(outDir, scripts[0]!), 'utf8');
+    for (const devOnly of ['__blog/problems.json', 'problems in posts', 'micromark', 'react-markdown', 'LineCounter']) {
+      expect(bundle).not.toContain(devOnly);
+    }
   });
 
   test('BASE_PATH puts every link, asset and post image under the base', async () => {
