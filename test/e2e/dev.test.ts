@@ -84,6 +84,7 @@ describe('the dev server while an author edits posts', () => {
     const cases = await readdir(path.join(root, 'test/fixtures/bad'));
     expect(cases.length).toBeGreaterThan(15);
     const alert = page.getByRole('alert').filter({ hasText: 'problem' });
+    const goodTitles = await titles();
     for (const name of cases) {
       const caseDir = path.join(root, 'test/fixtures/bad', name);
       // Add the case's files beside the good posts, never over one of them.
@@ -91,7 +92,8 @@ describe('the dev server while an author edits posts', () => {
       const added = (await readdir(caseDir)).filter((entry) => !existing.has(entry));
       for (const entry of added) await cp(path.join(caseDir, entry), path.join(postsDir, entry), { recursive: true });
       await expect.poll(() => alert.textContent(), { timeout: 10_000, message: name }).toContain(`${postsDir}/`);
-      expect(await titles(), name).toHaveLength(4);
+      // The good posts keep being served (a post whose only fault is a broken link is shown too).
+      expect(await titles(), name).toEqual(expect.arrayContaining(goodTitles));
       await Promise.all(added.map((entry) => rm(path.join(postsDir, entry), { recursive: true, force: true })));
       await expect.poll(() => alert.count(), { timeout: 10_000, message: name }).toBe(0);
     }
