@@ -2,6 +2,7 @@
 // once, builds the browser bundle and a server bundle, then prerenders every route to
 // `<route>/index.html` with its `page-data.json` beside it. In `vite` (dev) it serves the
 // same page data from memory and re-reads posts as they change.
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { PAGE_DATA_FILE, POSTS_CHANGED_EVENT, type PageData } from '../src/content.ts';
 import { formatProblem, readPosts, type ReadResult } from './posts.ts';
+import { RenderCache, rendererFingerprint } from './render.ts';
 import { atomFeed, headTags, headersFile, siteRoutes, sitemap, type Route, type SiteOptions } from './site.ts';
 
 export interface BlogOptions {
@@ -41,6 +43,26 @@ function normaliseSiteUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+/** Runs `task` on every item, `limit` at a time: file writes overlap without opening thousands at once. */
+async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** Progress lines for long builds: at most one a second, and always the last. */
+function reporter(print: (message: string) => void): (message: string, last: boolean) => void {
+  let lastPrinted = performance.now();
+  return (message, last) => {
+    const now = performance.now();
+    if (!last && now - lastPrinted < 1000) return;
+    lastPrinted = now;
+    print(message);
+  };
+}
+
 function injectPage(template: string, head: string, appHtml: string): string {
   const withHead = template.replace(/<title>[^<]*<\/title>/, '').replace('<!--app-head-->', head);
   return withHead.replace('<!--app-html-->', appHtml);
@@ -51,7 +73,17 @@ export function blog(options: BlogOptions = {}): Plugin {
   let postsDir: string;
   let site: SiteOptions;
 
-  const read = async (includeDrafts: boolean): Promise<ReadResult> => {
+  let cache: RenderCache | undefined;
+  const read = async (
+    includeDrafts: boolean,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ReadResult> => {
+    // One cache folder per posts folder, so that builds of other folders (tests, the benchmark) never prune it.
+    const folder = createHash('sha256').update(postsDir).digest('hex').slice(0, 12);
+    cache ??= new RenderCache(
+      await rendererFingerprint(config.root),
+      path.join(config.root, 'node_modules', '.cache', 'blog-posts', folder),
+    );
     const publicDir = config.publicDir;
     const publicFiles = publicDir
       ? await readdir(publicDir, { recursive: true }).then(
@@ -59,7 +91,7 @@ export function blog(options: BlogOptions = {}): Plugin {
           () => [],
         )
       : [];
-    return readPosts({ postsDir, root: config.root, base: config.base, includeDrafts, publicFiles });
+    return readPosts({ postsDir, root: config.root, base: config.base, includeDrafts, publicFiles, cache, onProgress });
   };
 
   /** Gzip bytes of the scripts every page loads first: those the page template names. */
@@ -72,7 +104,11 @@ export function blog(options: BlogOptions = {}): Plugin {
     return total;
   }
 
-  async function prerender(result: ReadResult, routes: Route[]): Promise<number> {
+  async function prerender(
+    result: ReadResult,
+    routes: Route[],
+    onProgress: (done: number, total: number) => void,
+  ): Promise<number> {
     const outDir = path.resolve(config.root, config.build.outDir);
     const serverDir = path.resolve(config.root, SERVER_OUT_DIR);
     const entry = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerEntry;
@@ -82,23 +118,28 @@ export function blog(options: BlogOptions = {}): Plugin {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, content);
     };
-    for (const route of routes) {
+    let written = 0;
+    await eachLimited(routes, 16, async (route) => {
       const url = `${config.base}${route.path.slice(1)}`;
       const preload = `<link rel="preload" href="${url}${PAGE_DATA_FILE}" as="fetch" crossorigin>`;
       const head = `${headTags(route.path, route.data, site)}\n    ${preload}`;
       const dir = path.join(outDir, ...route.path.split('/').filter(Boolean));
-      await write(path.join(dir, 'index.html'), injectPage(template, head, entry.render(url, route.data)));
-      await write(path.join(dir, PAGE_DATA_FILE), JSON.stringify(route.data));
-    }
+      await mkdir(dir, { recursive: true });
+      await Promise.all([
+        writeFile(path.join(dir, 'index.html'), injectPage(template, head, entry.render(url, route.data))),
+        writeFile(path.join(dir, PAGE_DATA_FILE), JSON.stringify(route.data)),
+      ]);
+      onProgress(++written, routes.length);
+    });
     const notFoundUrl = `${config.base}404.html`;
     await write(
       path.join(outDir, '404.html'),
       injectPage(template, headTags(null, null, site), entry.render(notFoundUrl, null)),
     );
-    for (const asset of result.assets) {
+    await eachLimited(result.assets, 16, async (asset) => {
       await mkdir(path.dirname(path.join(outDir, asset.fileName)), { recursive: true });
       await copyFile(asset.source, path.join(outDir, asset.fileName));
-    }
+    });
     await write(path.join(outDir, '_headers'), headersFile(config.base));
     if (site.siteUrl) {
       await write(path.join(outDir, 'feed.xml'), atomFeed(result.posts, site.siteUrl, config.base));
@@ -205,7 +246,10 @@ export function blog(options: BlogOptions = {}): Plugin {
     buildApp: {
       async handler(builder) {
         const started = performance.now();
-        const result = await read(false);
+        const progress = reporter((message) => config.logger.info(message));
+        const result = await read(false, (done, total) =>
+          progress(`[blog] posts rendered ${done}/${total}`, done === total),
+        );
         for (const warning of result.warnings) config.logger.warn(`[posts] warning: ${formatProblem(warning)}`);
         if (result.problems.length > 0) {
           for (const problem of result.problems) config.logger.error(formatProblem(problem));
@@ -219,11 +263,14 @@ export function blog(options: BlogOptions = {}): Plugin {
         await builder.build(client);
         await builder.build(ssr);
         const routes = siteRoutes(result.posts);
-        const scriptBytes = await prerender(result, routes);
+        const scriptBytes = await prerender(result, routes, (done, total) =>
+          progress(`[blog] pages written ${done}/${total}`, done === total),
+        );
+        await cache?.prune();
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         config.logger.info(
-          `\n[blog] ${result.posts.length} posts, ${routes.length + 1} pages prerendered to ${config.build.outDir}/ in ${seconds}s; ` +
-            `first-load JavaScript ${scriptBytes} B gzip on every page` +
+          `\n[blog] ${routes.length + 1} pages from ${result.posts.length} posts (${result.reused} renderings reused) ` +
+            `in ${config.build.outDir}/ in ${seconds}s; first-load JavaScript ${scriptBytes} B gzip on every page` +
             (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feed.xml or sitemap.xml'),
         );
       },

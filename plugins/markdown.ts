@@ -45,8 +45,21 @@ export interface RenderContext {
   slug: string;
   postsDir: string;
   base: string;
-  /** The slug of the post whose source is this absolute path (file or folder), if any. */
-  slugOf(target: string): string | undefined;
+  /** Every post's slug by the absolute path of its source (its `.md` file, or its folder). */
+  slugs: Record<string, string>;
+}
+
+/**
+ * What a rendering read besides the post's own text: files (by content hash, `null` when
+ * missing) and which paths were posts. A cached rendering is reused only while these hold.
+ */
+export interface RenderDependencies {
+  files: Record<string, string | null>;
+  slugs: Record<string, string | null>;
+}
+
+export function fileHash(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 export interface RenderedMarkdown {
@@ -59,6 +72,7 @@ export interface RenderedMarkdown {
   /** Every `id` in the post, for anchors into it. */
   ids: string[];
   links: PostLink[];
+  dependencies: RenderDependencies;
 }
 
 /**
@@ -140,6 +154,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
   const ids: string[] = [];
   const links: PostLink[] = [];
   const unsafeFiles = new Set<string>();
+  const dependencies: RenderDependencies = { files: {}, slugs: {} };
   let excerpt = '';
   let words = 0;
   const folder = path.dirname(context.file);
@@ -163,19 +178,25 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
       return undefined;
     }
     if (target !== context.postsDir && !target.startsWith(context.postsDir + path.sep)) return fromPage();
-    const slug = context.slugOf(target);
+    const slug = context.slugs[target];
+    dependencies.slugs[target] = slug ?? null;
     if (slug) return `${context.base}posts/${slug}/${suffix.startsWith('#') ? suffix : ''}`;
     const isFile = await stat(target).then(
       (s) => s.isFile(),
       () => false,
     );
-    if (!isFile) return fromPage();
+    if (!isFile) {
+      dependencies.files[target] = null;
+      return fromPage();
+    }
     const content = await readFile(target);
+    const contentHash = fileHash(content);
+    dependencies.files[target] = contentHash;
     // An SVG is a document that can carry script when opened directly: refuse the dangerous ones.
     if (/\.svg$/i.test(target) && /<script|\son[a-z]+\s*=|javascript:|<foreignObject/i.test(content.toString('utf8'))) {
       unsafeFiles.add(url);
     }
-    const hash = createHash('sha256').update(content).digest('hex').slice(0, 8);
+    const hash = contentHash.slice(0, 8);
     const { name, ext } = path.parse(target);
     const slugName =
       name
@@ -299,5 +320,5 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
       children: source,
     }),
   );
-  return { html, excerpt, words, problems, warnings, assets: [...assets.values()], ids, links };
+  return { html, excerpt, words, problems, warnings, assets: [...assets.values()], ids, links, dependencies };
 }

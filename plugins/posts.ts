@@ -6,7 +6,8 @@ import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN, type Post, type Tag } from '../src/content.ts';
-import { renderMarkdown, type Asset, type Finding, type PostLink } from './markdown.ts';
+import type { Asset, Finding, PostLink, RenderedMarkdown } from './markdown.ts';
+import { renderAll, type RenderCache } from './render.ts';
 
 export type { Asset } from './markdown.ts';
 
@@ -23,6 +24,11 @@ export interface ReadOptions {
   /** The public base path, ending in `/`. */
   base: string;
   includeDrafts: boolean;
+  /** Files in public/ (`favicon.svg`), which posts may link to. */
+  publicFiles?: string[];
+  /** Renderings reused across reads and builds; without one every post is rendered. */
+  cache?: RenderCache;
+  onProgress?: (rendered: number, total: number) => void;
 }
 
 export interface ReadResult {
@@ -33,6 +39,8 @@ export interface ReadResult {
   problems: Problem[];
   /** What the build reports but publishes (raw HTML that was removed, say). */
   warnings: Problem[];
+  /** How many posts' renderings came from the cache. */
+  reused: number;
 }
 
 /** A path as problems name it: relative to the project (`posts/foo.md`), or absolute when outside it. */
@@ -132,11 +140,11 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
 function formatDate(value: string): string {
   // The calendar date as written, whatever the build machine's or reader's time zone.
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${value.slice(0, 10)}T00:00:00Z`),
-  );
+  return dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
 }
 
 interface Source {
@@ -285,56 +293,38 @@ function tagOf(name: string): Tag {
   return { name, slug: slugify(name) };
 }
 
-interface ReadPostResult {
-  post?: Post;
-  assets: Asset[];
+/** A post's file, read and its front matter checked, waiting for its markdown to be rendered. */
+interface LoadedSource {
+  source: Source;
+  /** Path as problems name it. */
+  file: string;
+  text?: string;
+  frontMatter?: FrontMatterResult;
   problems: Problem[];
-  warnings: Problem[];
-  ids: string[];
-  links: PostLink[];
 }
 
-async function readPost(
-  source: Source,
-  options: ReadOptions,
-  slugOf: (target: string) => string | undefined,
-): Promise<ReadPostResult> {
+async function loadSource(source: Source, options: ReadOptions): Promise<LoadedSource> {
   const file = displayPath(options.root, source.file);
-  const withFile = (findings: Finding[]): Problem[] => findings.map((finding) => ({ file, ...finding }));
-  const failed = (finding: Finding): ReadPostResult => ({
-    assets: [],
-    problems: [{ file, ...finding }],
-    warnings: [],
-    ids: [],
-    links: [],
-  });
   let bytes: Buffer;
   try {
     bytes = await readFile(source.file);
   } catch (error) {
-    return failed({ message: `could not be read: ${(error as Error).message}` });
+    return { source, file, problems: [{ file, message: `could not be read: ${(error as Error).message}` }] };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return failed({
-      line: findInvalidUtf8Line(bytes),
-      message: 'is not valid UTF-8 text; save the file with UTF-8 encoding',
-    });
+    const line = findInvalidUtf8Line(bytes);
+    return {
+      source,
+      file,
+      problems: [{ file, line, message: 'is not valid UTF-8 text; save the file with UTF-8 encoding' }],
+    };
   }
   text = text.replace(/^\uFEFF/, '');
-  const lines = text.split(/\r\n|\r|\n/);
-  const frontMatter = readFrontMatter(lines);
-  const rendered = await renderMarkdown(text, {
-    file: source.file,
-    slug: source.slug,
-    postsDir: options.postsDir,
-    base: options.base,
-    slugOf,
-  });
-  const problems = withFile([...frontMatter.problems, ...rendered.problems]);
-  const warnings = withFile(rendered.warnings);
+  const frontMatter = readFrontMatter(text.split(/\r\n|\r|\n/));
+  const problems: Problem[] = frontMatter.problems.map((finding) => ({ file, ...finding }));
   for (const name of frontMatter.data?.tags ?? []) {
     if (slugify(name) === '') {
       problems.push({
@@ -344,30 +334,26 @@ async function readPost(
       });
     }
   }
-  const data = frontMatter.data;
-  const result = { assets: rendered.assets, problems, warnings, ids: rendered.ids, links: rendered.links };
-  if (!data || problems.length > 0) return { ...result, assets: [] };
-  if (data.draft && !options.includeDrafts) return { ...result, assets: [], links: [] };
+  return { source, file, text, frontMatter, problems };
+}
 
+function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): Post {
   const tags = new Map<string, Tag>();
   for (const name of data.tags ?? []) {
     const tag = tagOf(name);
     if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
   }
   return {
-    ...result,
-    post: {
-      slug: source.slug,
-      title: data.title,
-      date: data.date,
-      dateLabel: formatDate(data.date),
-      excerpt: truncate(data.description ?? rendered.excerpt),
-      tags: [...tags.values()],
-      readingMinutes: Math.max(1, Math.round(rendered.words / 230)),
-      draft: data.draft ?? false,
-      html: rendered.html,
-      ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
-    },
+    slug: source.slug,
+    title: data.title,
+    date: data.date,
+    dateLabel: formatDate(data.date),
+    excerpt: truncate(data.description ?? rendered.excerpt),
+    tags: [...tags.values()],
+    readingMinutes: Math.max(1, Math.round(rendered.words / 230)),
+    draft: data.draft ?? false,
+    html: rendered.html,
+    ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
   };
 }
 
@@ -442,35 +428,47 @@ function safeDecode(text: string): string {
 }
 
 /** Reads every post: newest first, drafts dropped unless asked for, every problem listed. */
-export async function readPosts(options: ReadOptions & { publicFiles?: string[] }): Promise<ReadResult> {
+export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const sources = await findSources(options, problems);
-  const slugs = new Map<string, string>();
+  const slugs: Record<string, string> = {};
   for (const source of sources) {
-    slugs.set(source.file, source.slug);
-    if (path.basename(source.file) === 'index.md') slugs.set(path.dirname(source.file), source.slug);
+    slugs[source.file] = source.slug;
+    if (path.basename(source.file) === 'index.md') slugs[path.dirname(source.file)] = source.slug;
   }
-  const slugOf = (target: string) => slugs.get(target) ?? slugs.get(target.replace(/[\\/]+$/, ''));
-  const results = await Promise.all(sources.map((source) => readPost(source, options, slugOf)));
+  const loaded = await Promise.all(sources.map((source) => loadSource(source, options)));
+  const renderable = loaded.filter((item): item is LoadedSource & { text: string } => item.text !== undefined);
+  const { rendered, reused } = await renderAll(
+    renderable.map((item) => ({
+      source: item.text,
+      context: {
+        file: item.source.file,
+        slug: item.source.slug,
+        postsDir: options.postsDir,
+        base: options.base,
+        slugs,
+      },
+    })),
+    { cache: options.cache, root: options.root, onProgress: options.onProgress },
+  );
+  const renderings = new Map<LoadedSource, RenderedMarkdown>(renderable.map((item, i) => [item, rendered[i]!]));
 
   const posts: Post[] = [];
   const assets = new Map<string, Asset>();
   const linked = new Map<string, { post: Post; file: string; ids: Set<string>; links: PostLink[] }>();
-  results.forEach((result, i) => {
-    problems.push(...result.problems);
-    warnings.push(...result.warnings);
-    for (const asset of result.assets) assets.set(asset.fileName, asset);
-    if (result.post) {
-      posts.push(result.post);
-      linked.set(result.post.slug, {
-        post: result.post,
-        file: displayPath(options.root, sources[i]!.file),
-        ids: new Set(result.ids),
-        links: result.links,
-      });
-    }
-  });
+  for (const item of loaded) {
+    const rendering = renderings.get(item);
+    const own = [...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding }))];
+    problems.push(...own);
+    warnings.push(...(rendering?.warnings ?? []).map((finding) => ({ file: item.file, ...finding })));
+    const data = item.frontMatter?.data;
+    if (!rendering || !data || own.length > 0 || (data.draft && !options.includeDrafts)) continue;
+    const post = toPost(item.source, data, rendering);
+    posts.push(post);
+    for (const asset of rendering.assets) assets.set(asset.fileName, asset);
+    linked.set(post.slug, { post, file: item.file, ids: new Set(rendering.ids), links: rendering.links });
+  }
   const siteFiles = new Set([...assets.keys(), ...(options.publicFiles ?? []), 'feed.xml', 'sitemap.xml']);
   problems.push(...checkLinks(options.base, linked, siteFiles));
 
@@ -482,5 +480,11 @@ export async function readPosts(options: ReadOptions & { publicFiles?: string[] 
     if (older) post.older = { slug: older.slug, title: older.title };
   });
   const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
-  return { posts, assets: [...assets.values()], problems: problems.sort(byPlace), warnings: warnings.sort(byPlace) };
+  return {
+    posts,
+    assets: [...assets.values()],
+    problems: problems.sort(byPlace),
+    warnings: warnings.sort(byPlace),
+    reused,
+  };
 }

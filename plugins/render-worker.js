@@ -1,0 +1,34 @@
+// @ts-check
+// A worker thread that renders posts for plugins/render.ts. Node 20 cannot import
+// TypeScript, so plugins/markdown.ts is loaded through Vite's module runner.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runnerImport } from 'vite';
+
+/** @type {{ module: typeof import('./markdown.ts') }} */
+const { module } = await runnerImport(workerData.markdownModule, {
+  root: workerData.root,
+  configFile: false,
+  logLevel: 'silent',
+});
+
+/** @type {Record<string, string>} */
+let slugs = {};
+const port = parentPort;
+if (!port) throw new Error('render-worker.js runs only as a worker thread');
+
+port.on('message', async (message) => {
+  if (message.type === 'slugs') {
+    slugs = message.slugs;
+    return;
+  }
+  try {
+    const result = await module.renderMarkdown(message.source, { ...message.context, slugs });
+    port.postMessage({ id: message.id, result });
+  } catch (error) {
+    port.postMessage({
+      id: message.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  }
+});
+port.postMessage({ type: 'ready' });
