@@ -169,7 +169,8 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
 
   /** A relative reference as a site URL: another post's route, or a copied file. */
   const resolveRelative = async (url: string, asPage: boolean): Promise<string | undefined> => {
-    const fromPage = () => (asPage ? fromPageUrl(url) : undefined);
+    // A link to a markdown file names a post's source, never a page address.
+    const fromPage = () => (asPage && !/\.md(?:[?#]|$)/i.test(url) ? fromPageUrl(url) : undefined);
     const [pathPart = '', suffix = ''] = url.split(/(?=[?#])/);
     let target: string;
     try {
