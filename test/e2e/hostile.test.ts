@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../site-build.ts';
 import { launchChromium } from './browser.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
 
 /**
  * Everything in a document that could run code or change where it loads from, except the

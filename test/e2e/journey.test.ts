@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../site-build.ts';
 import { countDocumentLoads, launchChromium, recordCspViolations, watchForErrors } from './browser.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,14 +1,17 @@
+// @ts-check
 // A plain static file server, as a host would be: files from a folder under a base
 // path, `index.html` for directories, `404.html` for anything missing, the headers of
 // the site's `_headers` file (as Netlify and Cloudflare Pages send them), and no
 // single-page-app fallback (unlike `vite preview`, which would hide a missing page).
+// With `gzip`, text responses are compressed, as a CDN would serve them.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-const TYPES: Record<string, string> = {
+/** @type {Record<string, string>} */
+const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -21,20 +24,18 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export interface StaticServer {
-  url: string;
-  close(): Promise<void>;
-}
+/** @typedef {{ url: string, close(): Promise<void> }} StaticServer */
+/** @typedef {{ pattern: RegExp, headers: Record<string, string> }} HeaderRule */
 
-interface HeaderRule {
-  pattern: RegExp;
-  headers: Record<string, string>;
-}
-
-/** Netlify's `_headers` format: a path pattern, then indented `Name: value` lines. */
-async function readHeaderRules(root: string): Promise<HeaderRule[]> {
+/**
+ * Netlify's `_headers` format: a path pattern, then indented `Name: value` lines.
+ * @param {string} root
+ * @returns {Promise<HeaderRule[]>}
+ */
+async function readHeaderRules(root) {
   const text = await readFile(path.join(root, '_headers'), 'utf8').catch(() => '');
-  const rules: HeaderRule[] = [];
+  /** @type {HeaderRule[]} */
+  const rules = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
@@ -52,28 +53,48 @@ async function readHeaderRules(root: string): Promise<HeaderRule[]> {
   return rules;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+/**
+ * @param {string} root
+ * @param {string} [base]
+ * @param {{ gzip?: boolean, port?: number }} [options]
+ * @returns {Promise<StaticServer>}
+ */
+export async function serveStatic(root, base = '/', options = {}) {
   const rules = await readHeaderRules(root);
-  const isFile = (file: string) =>
+  /** @param {string} file */
+  const isFile = (file) =>
     stat(file).then(
       (s) => s.isFile(),
       () => false,
     );
-  const isDir = (file: string) =>
+  /** @param {string} file */
+  const isDir = (file) =>
     stat(file).then(
       (s) => s.isDirectory(),
       () => false,
     );
 
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     void (async () => {
-      const send = (status: number, file: string) => {
-        const headers: Record<string, string> = {
-          'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        };
+      /**
+       * @param {number} status
+       * @param {string} file
+       */
+      const send = async (status, file) => {
+        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        /** @type {Record<string, string>} */
+        const headers = { 'Content-Type': type };
         for (const rule of rules) if (rule.pattern.test(pathname)) Object.assign(headers, rule.headers);
-        res.writeHead(status, headers);
-        createReadStream(file).pipe(res);
+        const compress =
+          options.gzip && /text|json|xml|svg/.test(type) && /gzip/.test(req.headers['accept-encoding'] ?? '');
+        if (!compress) {
+          res.writeHead(status, headers);
+          createReadStream(file).pipe(res);
+          return;
+        }
+        const body = gzipSync(await readFile(file));
+        res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
+        res.end(body);
       };
       const notFound = async () => {
         const page = path.join(root, '404.html');
@@ -82,7 +103,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       };
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (!pathname.startsWith(base)) return notFound();
-      let relative: string;
+      /** @type {string} */
+      let relative;
       try {
         relative = decodeURIComponent(pathname.slice(base.length));
       } catch {
@@ -101,10 +123,12 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       return (await isFile(file)) ? send(200, file) : notFound();
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve(undefined)))),
   };
 }
