@@ -13,7 +13,7 @@ export interface SiteBuild {
   outDir: string;
 }
 
-/** Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` into a new folder. */
+/** Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` (or an absolute folder) into a new folder. */
 export async function buildSite(posts: string, env: Record<string, string> = {}): Promise<SiteBuild> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'blog-build-'));
   // As a person runs it: not with the test runner's NODE_ENV=test, which would make a development build.
@@ -22,7 +22,10 @@ export async function buildSite(posts: string, env: Record<string, string> = {})
     const { stdout, stderr } = await run(
       process.execPath,
       [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
-      { cwd: root, env: { ...inherited, POSTS_DIR: `test/fixtures/${posts}`, ...env } },
+      {
+        cwd: root,
+        env: { ...inherited, POSTS_DIR: path.isAbsolute(posts) ? posts : `test/fixtures/${posts}`, ...env },
+      },
     );
     return { code: 0, output: stdout + stderr, outDir };
   } catch (error) {

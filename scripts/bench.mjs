@@ -1,0 +1,226 @@
+// @ts-check
+// `npm run bench [-- --posts 10,100,1000] [--json bench.json] [--no-hugo]`
+//
+// Builds N synthetic posts (scripts/synthetic-posts.mjs) and prints, for each N: build time
+// cold (no cache), warm (nothing changed) and after editing one post; peak memory; the
+// first-load JavaScript and HTML (gzip) of `/`, a post and a tag page; dist size and file
+// count. Hugo (Debian's `hugo`) builds the same posts in the same run when installed, and a
+// minimal React + react-router app gives the JavaScript floor. A benchmark, not a test: it
+// never fails on a time.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pageWeight } from './page-weight.mjs';
+import { slugOf, writeSyntheticPosts } from './synthetic-posts.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+
+/** @param {string} name */
+function flag(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : (process.argv[i + 1] ?? '');
+}
+const counts = (flag('posts') ?? '10,100,1000').split(',').map(Number);
+const jsonFile = flag('json');
+const withHugo = !process.argv.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
+const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * Runs a command, timing it; peak memory (max RSS) comes from GNU time when installed.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} options
+ * @returns {{ seconds: number, peakMiB: number | null, output: string }}
+ */
+function measure(command, args, options = {}) {
+  const started = performance.now();
+  const result = timeCommand
+    ? spawnSync(timeCommand, ['-f', 'PEAK_KIB %M', command, ...args], { ...options, encoding: 'utf8' })
+    : spawnSync(command, args, { ...options, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
+  const peak = /PEAK_KIB (\d+)/.exec(output);
+  return { seconds, peakMiB: peak ? Number(peak[1]) / 1024 : null, output };
+}
+
+/** @param {string} dir */
+async function folderSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { bytes, files };
+}
+
+/** The least a React + react-dom + react-router (BrowserRouter) app ships, built the same way. */
+async function measureFloor() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'blog-floor-'));
+  await mkdir(path.join(dir, 'src'));
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  await writeFile(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>',
+  );
+  await writeFile(
+    path.join(dir, 'src/main.tsx'),
+    `import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+createRoot(document.getElementById('root')!).render(
+  <BrowserRouter><Routes><Route path="/" element={<p>hello</p>} /></Routes></BrowserRouter>,
+);\n`,
+  );
+  await writeFile(
+    path.join(dir, 'vite.config.mjs'),
+    "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n",
+  );
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'silent'], { cwd: dir });
+  const weight = await pageWeight(path.join(dir, 'dist'), 'index.html');
+  await rm(dir, { recursive: true, force: true });
+  return weight.js;
+}
+
+const HUGO_LAYOUTS = {
+  'layouts/_default/baseof.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><header><a href="/">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>`,
+  'layouts/_default/single.html': `{{ define "main" }}<article><h1>{{ .Title }}</h1><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time>{{ .Content }}</article>{{ end }}`,
+  'layouts/_default/list.html': `{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}{{ end }}`,
+  'layouts/index.html': `{{ define "main" }}{{ range (where .Site.RegularPages "Section" "posts") }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p><a href="{{ .RelPermalink }}">Read more</a></article>{{ end }}{{ end }}`,
+};
+
+/**
+ * Hugo on the same posts: a minimal site with the same routes (home, posts, tags).
+ * @param {string} postsDir
+ * @param {string} work
+ */
+async function hugo(postsDir, work) {
+  const site = path.join(work, 'hugo');
+  await mkdir(path.join(site, 'content'), { recursive: true });
+  await cp(postsDir, path.join(site, 'content/posts'), { recursive: true });
+  await writeFile(
+    path.join(site, 'hugo.toml'),
+    'baseURL = "https://example.org/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n[taxonomies]\ntag = "tags"\n',
+  );
+  for (const [file, text] of Object.entries(HUGO_LAYOUTS)) {
+    await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+    await writeFile(path.join(site, file), text);
+  }
+  const run = () => measure('hugo', ['--quiet', '--destination', path.join(work, 'hugo-public')], { cwd: site });
+  const cold = run();
+  const warm = run();
+  await appendFile(path.join(site, 'content/posts', `${slugOf(1)}.md`), '\nOne more sentence.\n');
+  const edit = run();
+  return { cold: cold.seconds, warm: warm.seconds, edit: edit.seconds, peakMiB: cold.peakMiB };
+}
+
+/** @param {number} count */
+async function benchmark(count) {
+  const work = await mkdtemp(path.join(tmpdir(), `blog-bench-${count}-`));
+  const postsDir = path.join(work, 'posts');
+  await writeSyntheticPosts(postsDir, count);
+  const dist = path.join(work, 'dist');
+  const env = { ...process.env, POSTS_DIR: postsDir, NODE_ENV: 'production' };
+  const build = () => measure(process.execPath, [vite, 'build', '--outDir', dist, '--emptyOutDir'], { cwd: root, env });
+
+  // A new folder has no cached renderings, so the first build is cold.
+  const cacheDir = path.join(
+    root,
+    'node_modules/.cache/blog-posts',
+    createHash('sha256').update(postsDir).digest('hex').slice(0, 12),
+  );
+  const cold = build();
+  const warm = build();
+  await appendFile(path.join(postsDir, `${slugOf(1)}.md`), '\nOne more sentence.\n');
+  const edit = build();
+
+  const tag = (await readdir(path.join(dist, 'tags')))[0];
+  const pages = {
+    home: await pageWeight(dist, 'index.html'),
+    post: await pageWeight(dist, `posts/${slugOf(1)}/index.html`),
+    tag: await pageWeight(dist, `tags/${tag}/index.html`),
+  };
+  const size = await folderSize(dist);
+  const hugoResult = withHugo ? await hugo(postsDir, work) : null;
+  await rm(work, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  return {
+    posts: count,
+    build: { coldSeconds: cold.seconds, warmSeconds: warm.seconds, editSeconds: edit.seconds, peakMiB: cold.peakMiB },
+    pages,
+    dist: size,
+    hugo: hugoResult,
+  };
+}
+
+const results = [];
+const floor = await measureFloor();
+for (const count of counts) {
+  process.stderr.write(`building ${count} posts…\n`);
+  results.push(await benchmark(count));
+}
+
+/** @param {number} seconds */
+const s = (seconds) => `${seconds.toFixed(2)} s`;
+/** @param {number} bytes */
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+/** @param {number | null} mib */
+const mem = (mib) => (mib === null ? 'n/a' : `${mib.toFixed(0)} MiB`);
+/**
+ * @param {number} ours
+ * @param {number | null | undefined} theirs
+ */
+const vs = (ours, theirs) => (theirs ? ` (${(ours / theirs).toFixed(2)}×)` : '');
+
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+console.log(`\nBenchmark ${new Date().toISOString().slice(0, 10)}, commit ${commit}, Node ${process.version}`);
+console.log(`JavaScript floor (React + react-dom + react-router, BrowserRouter): ${kib(floor)} gzip\n`);
+const header = [
+  'posts',
+  'build cold',
+  'warm',
+  'after 1 edit',
+  'peak memory',
+  'JS /',
+  'JS post',
+  'JS tag',
+  'HTML /',
+  'HTML post',
+  'HTML tag',
+  'dist',
+  'files',
+];
+const rows = results.map((r) => [
+  String(r.posts),
+  s(r.build.coldSeconds) + vs(r.build.coldSeconds, r.hugo?.cold),
+  s(r.build.warmSeconds),
+  s(r.build.editSeconds) + vs(r.build.editSeconds, r.hugo?.edit),
+  mem(r.build.peakMiB) + vs(r.build.peakMiB ?? 0, r.hugo?.peakMiB),
+  `${kib(r.pages.home.js)} (${(r.pages.home.js / floor).toFixed(3)}× floor)`,
+  kib(r.pages.post.js),
+  kib(r.pages.tag.js),
+  kib(r.pages.home.html),
+  kib(r.pages.post.html),
+  kib(r.pages.tag.html),
+  `${(r.dist.bytes / 1024 / 1024).toFixed(1)} MiB`,
+  String(r.dist.files),
+]);
+const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+console.log(table);
+if (results.some((r) => r.hugo)) {
+  console.log('\nHugo on the same posts (ratios above are ours ÷ Hugo):\n');
+  console.log('| posts | build | rebuild after 1 edit | peak memory |\n| --- | --- | --- | --- |');
+  for (const r of results) {
+    if (r.hugo) console.log(`| ${r.posts} | ${s(r.hugo.cold)} | ${s(r.hugo.edit)} | ${mem(r.hugo.peakMiB)} |`);
+  }
+} else {
+  console.log('\nHugo is not installed (apt-get install hugo), so there is no comparison.');
+}
+const report = { date: new Date().toISOString(), commit, node: process.version, floorJs: floor, results };
+if (jsonFile) await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\n${JSON.stringify(report)}`);

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pageWeight } from '../scripts/page-weight.mjs';
+import { slugOf, writeSyntheticPosts } from '../scripts/synthetic-posts.mjs';
+import { BUDGETS } from './budgets.ts';
+import { buildSite } from './site-build.ts';
+
+type Kind = keyof typeof BUDGETS.firstLoadJs;
+const weights = new Map<number, Record<Kind, { js: number; html: number }>>();
+const cleanup: string[] = [];
+
+/** Builds `count` synthetic posts and weighs the home page, a post page and a tag page. */
+async function weigh(count: number) {
+  const postsDir = await mkdtemp(path.join(tmpdir(), `blog-budget-${count}-`));
+  cleanup.push(postsDir);
+  await writeSyntheticPosts(postsDir, count);
+  const site = await buildSite(postsDir);
+  cleanup.push(site.outDir);
+  if (site.code !== 0) throw new Error(site.output);
+  weights.set(count, {
+    home: await pageWeight(site.outDir, 'index.html'),
+    post: await pageWeight(site.outDir, `posts/${slugOf(1)}/index.html`),
+    tag: await pageWeight(site.outDir, 'tags/xla/index.html'),
+  });
+}
+
+beforeAll(async () => {
+  await weigh(10);
+  await weigh(200);
+}, 180_000);
+afterAll(async () => {
+  await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('first-load JavaScript stays within budget', () => {
+  test.each(['home', 'post', 'tag'] as const)('%s page', (kind) => {
+    for (const count of [10, 200]) {
+      const js = weights.get(count)![kind].js;
+      expect(
+        js,
+        `${kind} page at ${count} posts loads ${js} B of JavaScript; the budget is ${BUDGETS.firstLoadJs[kind]} B (test/budgets.ts)`,
+      ).toBeLessThanOrEqual(BUDGETS.firstLoadJs[kind]);
+    }
+  });
+
+  test.each(['home', 'post', 'tag'] as const)('%s page does not grow with the number of posts', (kind) => {
+    const growth = weights.get(200)![kind].js - weights.get(10)![kind].js;
+    expect(
+      growth,
+      `${kind} page JavaScript grew by ${growth} B from 10 to 200 posts (limit ${BUDGETS.firstLoadJsGrowth} B, test/budgets.ts)`,
+    ).toBeLessThanOrEqual(BUDGETS.firstLoadJsGrowth);
+  });
+
+  test('a post page carries no other post data', () => {
+    const growth = weights.get(200)!.post.html - weights.get(10)!.post.html;
+    expect(
+      growth,
+      `post page HTML grew by ${growth} B from 10 to 200 posts (limit ${BUDGETS.postHtmlGrowth} B)`,
+    ).toBeLessThanOrEqual(BUDGETS.postHtmlGrowth);
+  });
+});
