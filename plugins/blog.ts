@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { PAGE_DATA_FILE, POSTS_CHANGED_EVENT, type PageData } from '../src/content.ts';
 import { formatProblem, readPosts, type ReadResult } from './posts.ts';
+import { mapLimited } from './concurrency.ts';
 import { RenderCache, rendererFingerprint } from './render.ts';
 import { atomFeed, headTags, headersFile, siteRoutes, sitemap, type Route, type SiteOptions } from './site.ts';
 
@@ -43,15 +44,6 @@ function normaliseSiteUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
-/** Runs `task` on every item, `limit` at a time: file writes overlap without opening thousands at once. */
-async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
 /** Progress lines for long builds: at most one a second, and always the last. */
 function reporter(print: (message: string) => void): (message: string, last: boolean) => void {
   let lastPrinted = performance.now();
@@ -83,6 +75,7 @@ export function blog(options: BlogOptions = {}): Plugin {
     cache ??= new RenderCache(
       await rendererFingerprint(config.root),
       path.join(config.root, 'node_modules', '.cache', 'blog-posts', folder),
+      { remember: config.command === 'serve' },
     );
     const publicDir = config.publicDir;
     const publicFiles = publicDir
@@ -119,7 +112,7 @@ export function blog(options: BlogOptions = {}): Plugin {
       await writeFile(file, content);
     };
     let written = 0;
-    await eachLimited(routes, 16, async (route) => {
+    await mapLimited(routes, 16, async (route) => {
       const url = `${config.base}${route.path.slice(1)}`;
       const preload = `<link rel="preload" href="${url}${PAGE_DATA_FILE}" as="fetch" crossorigin>`;
       const head = `${headTags(route.path, route.data, site)}\n    ${preload}`;
@@ -136,7 +129,7 @@ export function blog(options: BlogOptions = {}): Plugin {
       path.join(outDir, '404.html'),
       injectPage(template, headTags(null, null, site), entry.render(notFoundUrl, null)),
     );
-    await eachLimited(result.assets, 16, async (asset) => {
+    await mapLimited(result.assets, 16, async (asset) => {
       await mkdir(path.dirname(path.join(outDir, asset.fileName)), { recursive: true });
       await copyFile(asset.source, path.join(outDir, asset.fileName));
     });

@@ -7,6 +7,7 @@ import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN, type Post, type Tag } from '../src/content.ts';
 import type { Asset, Finding, PostLink, RenderedMarkdown } from './markdown.ts';
+import { mapLimited } from './concurrency.ts';
 import { renderAll, type RenderCache } from './render.ts';
 
 export type { Asset } from './markdown.ts';
@@ -437,7 +438,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     slugs[source.file] = source.slug;
     if (path.basename(source.file) === 'index.md') slugs[path.dirname(source.file)] = source.slug;
   }
-  const loaded = await Promise.all(sources.map((source) => loadSource(source, options)));
+  const loaded = await mapLimited(sources, 32, (source) => loadSource(source, options));
   const renderable = loaded.filter((item): item is LoadedSource & { text: string } => item.text !== undefined);
   const { rendered, reused } = await renderAll(
     renderable.map((item) => ({

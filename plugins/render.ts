@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { mapLimited } from './concurrency.ts';
 import { fileHash, renderMarkdown, type RenderContext, type RenderedMarkdown } from './markdown.ts';
 
 /** Bump when the shape of a cache entry changes. */
@@ -41,9 +42,13 @@ export class RenderCache {
   readonly dir: string | undefined;
   readonly fingerprint: string;
 
-  constructor(fingerprint: string, dir?: string) {
+  /** Keep renderings in memory between reads (the dev server); a build reads each once. */
+  private readonly remember: boolean;
+
+  constructor(fingerprint: string, dir?: string, options: { remember?: boolean } = {}) {
     this.fingerprint = fingerprint;
     this.dir = dir;
+    this.remember = options.remember ?? true;
   }
 
   key(job: RenderJob): string {
@@ -59,14 +64,14 @@ export class RenderCache {
       if (entry?.key === key) rendered = entry.rendered;
     }
     if (!rendered || !(await stillValid(rendered, job.context))) return undefined;
-    this.memory.set(key, rendered);
+    if (this.remember) this.memory.set(key, rendered);
     this.used.add(key);
     return rendered;
   }
 
   async set(job: RenderJob, rendered: RenderedMarkdown): Promise<void> {
     const key = this.key(job);
-    this.memory.set(key, rendered);
+    if (this.remember) this.memory.set(key, rendered);
     this.used.add(key);
     if (!this.dir) return;
     await mkdir(this.dir, { recursive: true });
@@ -161,7 +166,7 @@ export async function renderAll(
   jobs: RenderJob[],
   options: { cache?: RenderCache; root: string; onProgress?: (done: number, total: number) => void },
 ): Promise<{ rendered: RenderedMarkdown[]; reused: number }> {
-  const rendered: (RenderedMarkdown | undefined)[] = await Promise.all(jobs.map((job) => options.cache?.get(job)));
+  const rendered: (RenderedMarkdown | undefined)[] = await mapLimited(jobs, 32, async (job) => options.cache?.get(job));
   const missing = jobs.map((_, i) => i).filter((i) => rendered[i] === undefined);
   let done = jobs.length - missing.length;
   const progress = () => options.onProgress?.(++done, jobs.length);
@@ -183,8 +188,8 @@ export async function renderAll(
             return result;
           }),
         );
-  await Promise.all(missing.map((jobIndex, k) => options.cache?.set(jobs[jobIndex]!, fresh[k]!)));
   const freshByJob = new Map(missing.map((jobIndex, k) => [jobIndex, fresh[k]!]));
+  await mapLimited(missing, 32, async (jobIndex) => options.cache?.set(jobs[jobIndex]!, freshByJob.get(jobIndex)!));
   return {
     rendered: rendered.map((result, i) => result ?? freshByJob.get(i)!),
     reused: jobs.length - missing.length,
