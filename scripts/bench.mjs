@@ -4,10 +4,10 @@
 // Builds N synthetic posts (scripts/synthetic-posts.mjs) and prints, for each N: build time
 // cold (no cache), warm (nothing changed) and after editing one post; peak memory; the
 // first-load JavaScript and HTML (gzip) of `/`, a post and a tag page; dist size and file
-// count. Hugo (Debian's `hugo`) builds the same posts in the same run when installed, and a
+// count; `npm run dev` start (cold and warm cache) and how soon a saved edit is served. Hugo (Debian's `hugo`) builds the same posts in the same run when installed, and a
 // minimal React + react-router app gives the JavaScript floor. A benchmark, not a test: it
 // never fails on a time.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -46,6 +46,42 @@ function measure(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
   const peak = /PEAK_KIB (\d+)/.exec(output);
   return { seconds, peakMiB: peak ? Number(peak[1]) / 1024 : null, output };
+}
+
+/**
+ * `npm run dev` on the posts: time until the home page's data is served, then time from
+ * saving an edit to a post until the dev server serves the edited post.
+ * @param {string} postsDir
+ */
+async function measureDev(postsDir) {
+  const port = 5300 + Math.floor(Math.random() * 500);
+  const started = performance.now();
+  const child = spawn(process.execPath, [vite, '--port', String(port), '--strictPort'], {
+    cwd: root,
+    env: { ...process.env, POSTS_DIR: postsDir },
+    stdio: 'ignore',
+  });
+  /** @param {string} url */
+  const get = async (url) => {
+    try {
+      const response = await fetch(`http://localhost:${port}${url}`);
+      return response.ok ? await response.text() : '';
+    } catch {
+      return '';
+    }
+  };
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+  try {
+    while (!(await get('/page-data.json'))) await pause();
+    const startSeconds = (performance.now() - started) / 1000;
+    const marker = `Saved at ${Date.now()}.`;
+    const saved = performance.now();
+    await appendFile(path.join(postsDir, `${slugOf(2)}.md`), `\n${marker}\n`);
+    while (!(await get(`/posts/${slugOf(2)}/page-data.json`)).includes(marker)) await pause();
+    return { startSeconds, editSeconds: (performance.now() - saved) / 1000 };
+  } finally {
+    child.kill();
+  }
 }
 
 /** @param {string} dir */
@@ -146,6 +182,9 @@ async function benchmark(count) {
     tag: await pageWeight(dist, `tags/${tag}/index.html`),
   };
   const size = await folderSize(dist);
+  const devWarm = await measureDev(postsDir);
+  await rm(cacheDir, { recursive: true, force: true });
+  const devCold = await measureDev(postsDir);
   const hugoResult = withHugo ? await hugo(postsDir, work) : null;
   await rm(work, { recursive: true, force: true });
   await rm(cacheDir, { recursive: true, force: true });
@@ -153,6 +192,11 @@ async function benchmark(count) {
     posts: count,
     build: { coldSeconds: cold.seconds, warmSeconds: warm.seconds, editSeconds: edit.seconds, peakMiB: cold.peakMiB },
     pages,
+    dev: {
+      coldStartSeconds: devCold.startSeconds,
+      warmStartSeconds: devWarm.startSeconds,
+      editSeconds: devWarm.editSeconds,
+    },
     dist: size,
     hugo: hugoResult,
   };
@@ -201,6 +245,8 @@ const rows = results.map((r) => [
   s(r.build.warmSeconds),
   s(r.build.editSeconds) + vs(r.build.editSeconds, r.hugo?.edit),
   mem(r.build.peakMiB) + vs(r.build.peakMiB ?? 0, r.hugo?.peakMiB),
+  `${s(r.dev.coldStartSeconds)} / ${s(r.dev.warmStartSeconds)}`,
+  s(r.dev.editSeconds),
   `${kib(r.pages.home.js)} (${(r.pages.home.js / floor).toFixed(3)}× floor)`,
   kib(r.pages.post.js),
   kib(r.pages.tag.js),
