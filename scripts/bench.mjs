@@ -230,6 +230,8 @@ const header = [
   'warm',
   'after 1 edit',
   'peak memory',
+  'dev start cold / warm',
+  'dev edit shown',
   'JS /',
   'JS post',
   'JS tag',
