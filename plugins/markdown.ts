@@ -37,6 +37,8 @@ export interface Asset {
 export interface PostLink {
   href: string;
   line?: number;
+  /** An image's source rather than a link's target. */
+  image?: boolean;
 }
 
 export interface RenderContext {
@@ -298,8 +300,12 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
       }
       properties[property] = url;
       if (property === 'href') links.push({ href: url, line });
-      // Lazy images also keep React's renderer from adding a <link rel=preload> per image.
-      else properties.loading = 'lazy';
+      else {
+        // Checked like links: `/images/x.png` must be a file of the site (public/, say).
+        if (url.startsWith(context.base)) links.push({ href: url, line, image: true });
+        // Lazy images also keep React's renderer from adding a <link rel=preload> per image.
+        properties.loading = 'lazy';
+      }
     }
   };
 

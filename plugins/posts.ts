@@ -392,8 +392,14 @@ function checkLinks(
   const tags = new Set([...posts.values()].flatMap(({ post }) => post.tags.map((tag) => tag.slug)));
   const problems: Problem[] = [];
   for (const { file, ids, links } of posts.values()) {
-    for (const { href, line } of links) {
+    for (const { href, line, image } of links) {
       const broken = (message: string) => problems.push({ file, line, message });
+      if (image) {
+        const route = safeDecode(href.slice(base.length).split(/[?#]/)[0] ?? '');
+        if (!assets.has(route))
+          broken(`image not found: ${href} is not a file of this site (put it in public/ or beside the post)`);
+        continue;
+      }
       if (href.startsWith('#')) {
         const id = safeDecode(href.slice(1));
         if (id !== '' && !ids.has(id)) broken(`broken link: no heading or anchor "${id}" in this post`);

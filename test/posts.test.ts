@@ -47,6 +47,10 @@ describe('a bad post is reported with its file, line and problem', () => {
       'broken-anchor',
       'test/fixtures/bad/broken-anchor/anchor.md:8 broken link: no heading or anchor "absent" in this post',
     ],
+    [
+      'missing-public-image',
+      'test/fixtures/bad/missing-public-image/logo.md:8 image not found: /images/logo.png is not a file of this site',
+    ],
     ['malformed-url', 'test/fixtures/bad/malformed-url/url.md:6 malformed URL: http://'],
     [
       'broken-relative-link',
