@@ -143,7 +143,18 @@ export function blog(options: BlogOptions = {}): Plugin {
   }
 
   function serveDev(server: ViteDevServer): void {
-    let current = read(true);
+    // The dev server must survive anything in posts/: an unexpected failure is shown like a problem.
+    const readForDev = () =>
+      read(true).catch((error: unknown): ReadResult => ({
+        posts: [],
+        assets: [],
+        warnings: [],
+        reused: 0,
+        problems: [
+          { file: path.relative(config.root, postsDir) || postsDir, message: `could not be read: ${String(error)}` },
+        ],
+      }));
+    let current = readForDev();
     const report = async () => {
       const { problems } = await current;
       for (const problem of problems)
@@ -152,13 +163,23 @@ export function blog(options: BlogOptions = {}): Plugin {
     void report();
 
     const isPostFile = (file: string) => file === postsDir || file.startsWith(postsDir + path.sep);
+    // A save can arrive as several events (truncate, write, rename), and the watcher may
+    // drop the later ones: read once things are quiet, so a half-written file is never the last word.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = new Set<string>();
     const onChange = (file: string) => {
       if (!isPostFile(file)) return;
-      current = read(true);
-      void report().then(() => {
-        server.config.logger.info(`[posts] ${path.relative(config.root, file)} changed`, { timestamp: true });
-        server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
-      });
+      changed.add(path.relative(config.root, file));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const files = [...changed].join(', ');
+        changed.clear();
+        current = readForDev();
+        void report().then(() => {
+          server.config.logger.info(`[posts] ${files} changed`, { timestamp: true });
+          server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
+        });
+      }, 80);
     };
     server.watcher.add(postsDir);
     server.watcher.on('add', onChange);

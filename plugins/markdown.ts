@@ -11,11 +11,13 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { toString } from 'mdast-util-to-string';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MarkdownAsync } from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { find, html as htmlSchema } from 'property-information';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -85,6 +87,11 @@ export interface RenderedMarkdown {
  */
 export const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    // remark-math's classes, which rehype-katex (after the sanitiser) turns into MathML.
+    code: [['className', /^language-./, 'math-inline', 'math-display']],
+  },
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption'],
   strip: ['script', 'style', 'template', 'title', 'textarea', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe'],
 };
@@ -256,6 +263,15 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
     });
   };
 
+  /** TeX that KaTeX cannot read is a problem with its line, not a red message in the page. */
+  const reportMathErrors = () => (_tree: HastRoot, file: VFile) => {
+    for (const message of file.messages) {
+      if (message.source !== 'rehype-katex') continue;
+      const reason = message.cause instanceof Error ? message.cause.message : message.reason;
+      problems.push({ line: message.line, message: `math: ${reason.replace(/^KaTeX parse error: /, '')}` });
+    }
+  };
+
   const resolveUrls = () => async (tree: HastRoot) => {
     const elements: { node: Element; property: 'href' | 'src' }[] = [];
     visit(tree, 'element', (node: Element) => {
@@ -311,13 +327,16 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
 
   const html = renderToStaticMarkup(
     await MarkdownAsync({
-      remarkPlugins: [remarkFrontmatter, remarkGfm, measure],
+      remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath, measure],
       // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
       remarkRehypeOptions: { clobberPrefix: '' },
       rehypePlugins: [
         rawHtmlIfAny,
         reportUnsafeHtml(warnings),
         [rehypeSanitize, SANITIZE_SCHEMA],
+        // MathML only: KaTeX's HTML output needs inline styles, which the site's CSP refuses.
+        [rehypeKatex, { output: 'mathml' }],
+        reportMathErrors,
         rehypeSlug,
         keepIdsApart,
         alignWithClasses,

@@ -51,6 +51,7 @@ describe('a bad post is reported with its file, line and problem', () => {
       'missing-public-image',
       'test/fixtures/bad/missing-public-image/logo.md:8 image not found: /images/logo.png is not a file of this site',
     ],
+    ['bad-math', 'test/fixtures/bad/bad-math/math.md:6 math: Unexpected end of input in a macro argument'],
     ['malformed-url', 'test/fixtures/bad/malformed-url/url.md:6 malformed URL: http://'],
     [
       'broken-relative-link',
@@ -144,6 +145,9 @@ describe('the posts of a good folder', () => {
     expect(html).toContain('<input type="checkbox" disabled="" aria-label="done" checked=""/> done');
     expect(html).toContain('<del>strikethrough</del>');
     expect(html).toContain('<code class="language-python">');
+    expect(html).toMatch(/<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"><semantics><mrow><mi>O<\/mi>/);
+    expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
+    expect(html).not.toContain('style=');
     expect(html).toContain('<kbd>Ctrl</kbd>');
     expect(html).toContain('<details><summary>Raw HTML from the allow-list</summary>');
     // Footnote references still reach their notes after the sanitiser prefixed the ids.
