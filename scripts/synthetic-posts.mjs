@@ -1,6 +1,6 @@
 // @ts-check
 // Realistic synthetic posts for the benchmark and the size budgets: ~1,250 words each,
-// headings, lists, a code block, a table, links between posts, some with an image.
+// headings, lists, a code block, a table, links between posts, some with an image or math.
 // Deterministic: the same count gives the same posts.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -120,6 +120,9 @@ export function syntheticPost(i, count) {
     '| batch | tokens/s | p50 ms | p99 ms |\n| ----: | -------: | -----: | -----: |\n| 1 | 212 | 4.7 | 6.1 |\n| 8 | 1490 | 5.4 | 7.9 |\n| 32 | 4870 | 6.6 | 9.8 |',
     sections[3],
     withImage ? '![Latency by batch size](./figure.png)' : '',
+    i % 5 === 0
+      ? 'Attention costs $O(n^2)$ in the sequence length:\n\n$$\n\\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d}}\\right)V\n$$'
+      : '',
     sections[4],
     `See also [an earlier note](/posts/${other}/) and [the XLA documentation](https://openxla.org/xla).`,
     sections[5],
