@@ -56,8 +56,9 @@ function reporter(print: (message: string) => void): (message: string, last: boo
 }
 
 function injectPage(template: string, head: string, appHtml: string): string {
-  const withHead = template.replace(/<title>[^<]*<\/title>/, '').replace('<!--app-head-->', head);
-  return withHead.replace('<!--app-html-->', appHtml);
+  // Replacer functions: a post's text may hold `$&` or `$'`, which a replacement string would expand.
+  const withHead = template.replace(/<title>[^<]*<\/title>/, '').replace('<!--app-head-->', () => head);
+  return withHead.replace('<!--app-html-->', () => appHtml);
 }
 
 export function blog(options: BlogOptions = {}): Plugin {
