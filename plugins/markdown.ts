@@ -3,7 +3,7 @@
 // beside the post become hashed assets, links to other posts' files become their routes,
 // root-relative links stay under the base path.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Properties, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -191,10 +191,16 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
     const slug = context.slugs[target];
     dependencies.slugs[target] = slug ?? null;
     if (slug) return `${context.base}posts/${slug}/${suffix.startsWith('#') ? suffix : ''}`;
-    const isFile = await stat(target).then(
-      (s) => s.isFile(),
-      () => false,
-    );
+    // A symbolic link may not reach outside posts/: a post could otherwise publish any file of the build machine.
+    const real = await realpath(target).catch(() => undefined);
+    const realPosts = await realpath(context.postsDir).catch(() => context.postsDir);
+    const inside = real !== undefined && real.startsWith(realPosts + path.sep);
+    const isFile =
+      inside &&
+      (await stat(target).then(
+        (s) => s.isFile(),
+        () => false,
+      ));
     if (!isFile) {
       dependencies.files[target] = null;
       return fromPage();

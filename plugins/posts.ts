@@ -167,6 +167,13 @@ async function findSources(options: ReadOptions, problems: Problem[]): Promise<S
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(options.postsDir, entry.name);
+    if (entry.isSymbolicLink()) {
+      problems.push({
+        file: relative(full),
+        message: 'is a symbolic link; a post must be a real file or folder in posts/',
+      });
+      continue;
+    }
     if (entry.isDirectory()) {
       const index = path.join(full, 'index.md');
       if (

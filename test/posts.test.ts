@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -186,6 +186,50 @@ describe('unusual but valid posts', () => {
       const { posts, problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
       expect(problems).toEqual([]);
       expect(posts[0]?.html.length).toBeGreaterThan(5_000_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('files beside a post', () => {
+  test('a post that is a symbolic link is refused', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-symlink-'));
+    try {
+      await mkdir(path.join(dir, 'posts'));
+      await writeFile(path.join(dir, 'outside.md'), '---\ntitle: Outside\ndate: 2024-01-01\n---\n\nText.\n');
+      await symlink(path.join(dir, 'outside.md'), path.join(dir, 'posts/linked.md'));
+      const result = await readPosts({ postsDir: path.join(dir, 'posts'), root, base: '/', includeDrafts: false });
+      expect(result.posts).toEqual([]);
+      expect(result.problems.map(formatProblem)).toEqual([
+        `${path.join(dir, 'posts/linked.md')} is a symbolic link; a post must be a real file or folder in posts/`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a symbolic link out of the posts folder is not published', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-symlink-'));
+    try {
+      await mkdir(path.join(dir, 'posts/leak'), { recursive: true });
+      await writeFile(path.join(dir, 'outside.txt'), 'a file of the build machine');
+      await symlink(path.join(dir, 'outside.txt'), path.join(dir, 'posts/leak/secret.png'));
+      await writeFile(
+        path.join(dir, 'posts/leak/index.md'),
+        '---\ntitle: Leak\ndate: 2024-01-01\n---\n\n![x](./secret.png)\n',
+      );
+      const { posts, assets, problems } = await readPosts({
+        postsDir: path.join(dir, 'posts'),
+        root,
+        base: '/',
+        includeDrafts: false,
+      });
+      expect(posts).toEqual([]);
+      expect(assets).toEqual([]);
+      expect(problems.map(formatProblem)).toEqual([
+        `${path.join(dir, 'posts/leak/index.md')}:6 image not found: ./secret.png (paths are relative to the post's file)`,
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
