@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../src/App.tsx';
 import { PageDataCache, type PageData, type Post, type PostSummary } from '../src/content.ts';
 
@@ -116,6 +116,25 @@ describe('a post page', () => {
     await renderAt('/posts/no-such-post/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeDefined();
     expect(screen.getByRole('link', { name: 'Go to the list of posts' }).getAttribute('href')).toBe('/');
+  });
+});
+
+describe('a page whose data cannot be loaded', () => {
+  test('offers to load the page again instead of breaking the app', async () => {
+    // React reports the caught error on the console; here it is expected.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const cache = new PageDataCache(() => Promise.reject(new Error('offline')));
+    await act(async () => {
+      render(
+        <MemoryRouter initialEntries={['/posts/older-post/']}>
+          <App cache={cache} />
+        </MemoryRouter>,
+      );
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeDefined();
+    expect(screen.getByRole('link', { name: 'load the page again' })).toBeDefined();
+    expect(screen.getByRole('link', { name: "Mehrdad Zaker's Blog" })).toBeDefined();
+    quiet.mockRestore();
   });
 });
 
