@@ -62,6 +62,16 @@ export interface RenderDependencies {
   slugs: Record<string, string | null>;
 }
 
+/** `My_Post` -> `my-post`: for a badly named post's suggested slug, tag addresses and file names. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 export function fileHash(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
@@ -214,12 +224,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
     }
     const hash = contentHash.slice(0, 8);
     const { name, ext } = path.parse(target);
-    const slugName =
-      name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'file';
-    const fileName = `assets/${slugName}-${hash}${ext.toLowerCase()}`;
+    const fileName = `assets/${slugify(name) || 'file'}-${hash}${ext.toLowerCase()}`;
     assets.set(fileName, { source: target, fileName });
     return `${context.base}${fileName}${suffix}`;
   };

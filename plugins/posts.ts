@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN, type Post, type Tag } from '../src/content.ts';
-import type { Asset, Finding, PostLink, RenderedMarkdown } from './markdown.ts';
+import { slugify, type Asset, type Finding, type PostLink, type RenderedMarkdown } from './markdown.ts';
 import { mapLimited } from './concurrency.ts';
 import { renderAll, type RenderCache } from './render.ts';
 
@@ -129,16 +129,6 @@ function closestField(name: string): string | undefined {
   };
   const lower = name.toLowerCase();
   return FIELDS.find((field) => distance(lower, field) <= 2);
-}
-
-/** `My_Post` -> `my-post`: the slug a badly named file probably meant. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
