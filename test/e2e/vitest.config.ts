@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A loaded CI machine may take more than the default second to show the next page.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
