@@ -79,6 +79,16 @@ export class RenderCache {
     await writeFile(path.join(this.dir, `${key}.json`), JSON.stringify(entry));
   }
 
+  /** A read of all posts starts: what it uses is what the cache keeps. */
+  beginRun(): void {
+    this.used.clear();
+  }
+
+  /** A read ended: forget renderings of versions of posts that no longer exist (the dev server edits many). */
+  endRun(): void {
+    for (const key of this.memory.keys()) if (!this.used.has(key)) this.memory.delete(key);
+  }
+
   /** After a full build: drop entries on disk that this build did not use. */
   async prune(): Promise<void> {
     if (!this.dir) return;
@@ -166,6 +176,7 @@ export async function renderAll(
   jobs: RenderJob[],
   options: { cache?: RenderCache; root: string; onProgress?: (done: number, total: number) => void },
 ): Promise<{ rendered: RenderedMarkdown[]; reused: number }> {
+  options.cache?.beginRun();
   const rendered: (RenderedMarkdown | undefined)[] = await mapLimited(jobs, 32, async (job) => options.cache?.get(job));
   const missing = jobs.map((_, i) => i).filter((i) => rendered[i] === undefined);
   let done = jobs.length - missing.length;
@@ -190,6 +201,7 @@ export async function renderAll(
         );
   const freshByJob = new Map(missing.map((jobIndex, k) => [jobIndex, fresh[k]!]));
   await mapLimited(missing, 32, async (jobIndex) => options.cache?.set(jobs[jobIndex]!, freshByJob.get(jobIndex)!));
+  options.cache?.endRun();
   return {
     rendered: rendered.map((result, i) => result ?? freshByJob.get(i)!),
     reused: jobs.length - missing.length,

@@ -71,6 +71,20 @@ describe('the render cache never serves stale output', () => {
     });
   });
 
+  test('the dev server keeps renderings in memory, only of the posts as they are now', async () => {
+    const cache = new RenderCache(await rendererFingerprint(root));
+    const read = () => readPosts({ postsDir, root, base: '/', includeDrafts: true, cache });
+    expect((await read()).reused).toBe(0);
+    expect((await read()).reused).toBe(4);
+    const file = path.join(postsDir, 'hello-world.md');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('A second paragraph', 'An edited paragraph'));
+    expect((await read()).reused).toBe(3);
+    // The first version was dropped when the edit replaced it, so going back renders again.
+    await writeFile(file, original);
+    expect((await read()).reused).toBe(3);
+  });
+
   test('a changed dependency version renders everything again', async () => {
     const project = path.join(work, 'project');
     await cp(path.join(root, 'plugins'), path.join(project, 'plugins'), { recursive: true });
