@@ -35,8 +35,8 @@ export interface Asset {
   fileName: string;
 }
 
-/** A link as the page will carry it, for the build's link check. */
-export interface PostLink {
+/** A link or image source as the page will carry it, for the build's link check. */
+export interface OutgoingLink {
   href: string;
   line?: number;
   /** An image's source rather than a link's target. */
@@ -85,7 +85,7 @@ export interface RenderedMarkdown {
   assets: Asset[];
   /** Every `id` in the post, for anchors into it. */
   ids: string[];
-  links: PostLink[];
+  links: OutgoingLink[];
   dependencies: RenderDependencies;
 }
 
@@ -171,7 +171,7 @@ export async function renderMarkdown(source: string, context: RenderContext): Pr
   const warnings: Finding[] = [];
   const assets = new Map<string, Asset>();
   const ids: string[] = [];
-  const links: PostLink[] = [];
+  const links: OutgoingLink[] = [];
   const unsafeFiles = new Set<string>();
   const dependencies: RenderDependencies = { files: {}, slugs: {} };
   let excerpt = '';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN, type Post, type Tag } from '../src/content.ts';
-import { slugify, type Asset, type Finding, type PostLink, type RenderedMarkdown } from './markdown.ts';
+import { slugify, type Asset, type Finding, type OutgoingLink, type RenderedMarkdown } from './markdown.ts';
 import { mapLimited } from './concurrency.ts';
 import { renderAll, type RenderCache } from './render.ts';
 
@@ -383,7 +383,7 @@ function timestamp(date: string): number {
  */
 function checkLinks(
   base: string,
-  posts: Map<string, { post: Post; file: string; ids: Set<string>; links: PostLink[] }>,
+  posts: Map<string, { post: Post; file: string; ids: Set<string>; links: OutgoingLink[] }>,
   assets: Set<string>,
 ): Problem[] {
   const tags = new Set([...posts.values()].flatMap(({ post }) => post.tags.map((tag) => tag.slug)));
@@ -460,7 +460,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
 
   const posts: Post[] = [];
   const assets = new Map<string, Asset>();
-  const linked = new Map<string, { post: Post; file: string; ids: Set<string>; links: PostLink[] }>();
+  const linked = new Map<string, { post: Post; file: string; ids: Set<string>; links: OutgoingLink[] }>();
   for (const item of loaded) {
     const rendering = renderings.get(item);
     const own = [...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding }))];
