@@ -7,6 +7,12 @@ import { promisify } from 'node:util';
 export const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
 
+/** The environment a person runs commands in: without the test runner's NODE_ENV=test, which would make a development build. */
+export function personEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { NODE_ENV: _nodeEnv, VITEST: _vitest, VITEST_MODE: _mode, ...inherited } = process.env;
+  return { ...inherited, ...extra };
+}
+
 export interface SiteBuild {
   code: number;
   output: string;
@@ -16,15 +22,13 @@ export interface SiteBuild {
 /** Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` (or an absolute folder) into a new folder. */
 export async function buildSite(posts: string, env: Record<string, string> = {}): Promise<SiteBuild> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'blog-build-'));
-  // As a person runs it: not with the test runner's NODE_ENV=test, which would make a development build.
-  const { NODE_ENV: _nodeEnv, VITEST: _vitest, VITEST_MODE: _mode, ...inherited } = process.env;
   try {
     const { stdout, stderr } = await run(
       process.execPath,
       [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
       {
         cwd: root,
-        env: { ...inherited, POSTS_DIR: path.isAbsolute(posts) ? posts : `test/fixtures/${posts}`, ...env },
+        env: personEnv({ POSTS_DIR: path.isAbsolute(posts) ? posts : `test/fixtures/${posts}`, ...env }),
       },
     );
     return { code: 0, output: stdout + stderr, outDir };

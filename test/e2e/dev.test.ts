@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { root } from '../site-build.ts';
+import { personEnv, root } from '../site-build.ts';
 import { countDocumentLoads, launchChromium } from './browser.ts';
 
 /** `npm run dev` on a copy of the fixture posts, as an author would run it. */
@@ -19,10 +19,9 @@ describe('the dev server while an author edits posts', () => {
   beforeAll(async () => {
     postsDir = await mkdtemp(path.join(tmpdir(), 'blog-dev-posts-'));
     await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
-    const { NODE_ENV: _nodeEnv, VITEST: _vitest, VITEST_MODE: _mode, ...env } = process.env;
     server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--port', '0'], {
       cwd: root,
-      env: { ...env, POSTS_DIR: postsDir, NO_COLOR: '1' },
+      env: personEnv({ POSTS_DIR: postsDir, NO_COLOR: '1' }),
     });
     server.stdout?.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
