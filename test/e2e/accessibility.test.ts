@@ -152,16 +152,23 @@ describe('layout', () => {
     await page.close();
   });
 
-  test('respects reduced motion: nothing animates', async () => {
+  test('respects reduced motion: nothing animates, even a transition added later', async () => {
     const page = await browser.newPage({ reducedMotion: 'reduce' });
     await page.goto(url(''), { waitUntil: 'networkidle' });
-    const animated = await page.evaluate(
-      () =>
-        [...document.querySelectorAll('*')].filter((element) => {
-          const style = getComputedStyle(element);
-          return parseFloat(style.transitionDuration) > 0 || parseFloat(style.animationDuration) > 0;
-        }).length,
-    );
+    const animated = await page.evaluate(() => {
+      // A transition set the way a future component might (through the CSSOM, which the CSP allows).
+      const link = document.querySelector<HTMLElement>('.site-title');
+      link?.style.setProperty('transition', 'color 300ms ease');
+      link?.style.setProperty('scroll-behavior', 'smooth');
+      return [...document.querySelectorAll('*')].filter((element) => {
+        const style = getComputedStyle(element);
+        return (
+          parseFloat(style.transitionDuration) > 0 ||
+          parseFloat(style.animationDuration) > 0 ||
+          style.scrollBehavior === 'smooth'
+        );
+      }).length;
+    });
     expect(animated).toBe(0);
     await page.close();
   });
