@@ -1,11 +1,11 @@
 // @ts-check
-// A worker thread that renders posts for plugins/render.ts. Node 20 cannot import
-// TypeScript, so plugins/markdown.ts is loaded through Vite's module runner.
+// A worker thread that renders posts for plugins/render-pool.ts. Node 20 cannot import
+// TypeScript, so plugins/markdown/pipeline.ts is loaded through Vite's module runner.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runnerImport } from 'vite';
 
-/** @type {{ module: typeof import('./markdown.ts') }} */
-const { module } = await runnerImport(workerData.markdownModule, {
+/** @type {{ module: typeof import('./markdown/pipeline.ts') }} */
+const { module } = await runnerImport(workerData.pipeline, {
   root: workerData.root,
   configFile: false,
   logLevel: 'silent',
@@ -21,14 +21,8 @@ port.on('message', async (message) => {
     slugs = message.slugs;
     return;
   }
-  try {
-    const result = await module.renderMarkdown(message.source, { ...message.context, slugs });
-    port.postMessage({ id: message.id, result });
-  } catch (error) {
-    port.postMessage({
-      id: message.id,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-  }
+  // renderMarkdown turns anything that goes wrong inside a post into a problem of that post.
+  const result = await module.renderMarkdown(message.source, { ...message.context, slugs });
+  port.postMessage({ id: message.id, result });
 });
 port.postMessage({ type: 'ready' });

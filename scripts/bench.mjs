@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pageWeight } from './page-weight.mjs';
+import { pageWeight } from '../plugins/page-weight.js';
 import { slugOf, writeSyntheticPosts } from './synthetic-posts.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,13 +1,20 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
-import { PageDataContext, type PageDataCache } from './content.ts';
+import { PageDataContext, type PageDataCache } from './page-data.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PostPage } from './pages/PostPage.tsx';
 import { TagPage } from './pages/TagPage.tsx';
+import { ROUTES, ROUTE_NAMES, type RouteName } from './routes.ts';
 
-/** The one route table; the build prerenders the same paths (plugins/site.ts). */
+/** The page of each route in src/routes.ts, which the build prerenders too. */
+const PAGES: Record<RouteName, ComponentType> = {
+  home: HomePage,
+  post: PostPage,
+  tag: TagPage,
+};
+
 export function App({ cache }: { cache: PageDataCache }) {
   const location = useLocation();
   return (
@@ -16,9 +23,10 @@ export function App({ cache }: { cache: PageDataCache }) {
         <LoadError pathname={location.pathname}>
           <Suspense fallback={<p className="loading">Loading…</p>}>
             <Routes>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/posts/:slug" element={<PostPage />} />
-              <Route path="/tags/:tag" element={<TagPage />} />
+              {ROUTE_NAMES.map((name) => {
+                const Page = PAGES[name];
+                return <Route key={name} path={ROUTES[name]} element={<Page />} />;
+              })}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

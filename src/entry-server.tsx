@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router-dom';
 import { App } from './App.tsx';
-import { PageDataCache, type PageData } from './content.ts';
+import type { PageData } from './content.ts';
+import { PageDataCache } from './page-data.ts';
 
 /** Renders the page at `url` (which includes the base path) with its data, for the prerender. */
 export function render(url: string, data: PageData | null): string {

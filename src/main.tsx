@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
-import { POSTS_CHANGED_EVENT, PageDataCache } from './content.ts';
+import { POSTS_CHANGED_EVENT } from './content.ts';
+import { PageDataCache } from './page-data.ts';
 import './styles.css';
 
 const cache = new PageDataCache();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pageWeight } from '../scripts/page-weight.mjs';
+import { pageWeight } from '../plugins/page-weight.js';
 import { slugOf, writeSyntheticPosts } from '../scripts/synthetic-posts.mjs';
 import { BUDGETS } from './budgets.ts';
 import { buildSite } from './site-build.ts';

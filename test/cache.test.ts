@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readPosts, type ReadOptions } from '../plugins/posts.ts';
-import { RenderCache, rendererFingerprint } from '../plugins/render.ts';
+import { readPosts, type ReadOptions } from '../plugins/posts/read.ts';
+import { RenderCache, rendererFingerprint } from '../plugins/render-cache.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 let work: string;
@@ -103,9 +103,17 @@ describe('the render cache never serves stale output', () => {
 
   test('a change to the renderer itself renders everything again', async () => {
     const project = path.join(work, 'project');
-    await cp(path.join(root, 'plugins'), path.join(project, 'plugins'), { recursive: true });
+    await cp(root, project, {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules') && !source.includes(`${path.sep}.git`),
+    });
     const before = await rendererFingerprint(project);
-    await writeFile(path.join(project, 'plugins/markdown.ts'), '// changed\n', { flag: 'a' });
-    expect(await rendererFingerprint(project)).not.toBe(before);
+    expect((await build({}, before)).reused).toBe(0);
+    expect((await build({}, before)).reused).toBe(4);
+
+    await writeFile(path.join(project, 'plugins/markdown/tables.ts'), '// a changed plugin\n', { flag: 'a' });
+    const after = await rendererFingerprint(project);
+    expect(after).not.toBe(before);
+    expect((await build({}, after)).reused).toBe(0);
   });
 });

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../src/App.tsx';
-import { PageDataCache, type PageData, type Post, type PostSummary } from '../src/content.ts';
+import type { PageData, Post, PostSummary } from '../src/content.ts';
+import { PageDataCache } from '../src/page-data.ts';
 
 afterEach(cleanup);
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { POSTS_CHANGED_EVENT } from '../content.ts';
+import { DEV_PROBLEMS_PATH } from '../routes.ts';
 
 /**
  * Dev server only: lists the problems in posts/ (the same lines the terminal and
@@ -9,7 +10,7 @@ export function DevProblems() {
   const [problems, setProblems] = useState<string[]>([]);
   useEffect(() => {
     const load = () =>
-      fetch(`${import.meta.env.BASE_URL}__blog/problems.json`)
+      fetch(`${import.meta.env.BASE_URL}${DEV_PROBLEMS_PATH}`)
         .then((response) => response.json() as Promise<string[]>)
         .then(setProblems, () => setProblems([]));
     void load();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigationType } from 'react-router-dom';
-import { SITE_TITLE } from '../content.ts';
+import { SETTINGS } from '../settings.ts';
 import { DevProblems } from './DevProblems.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -13,7 +13,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <Link to="/" className="site-title">
-          {SITE_TITLE}
+          {SETTINGS.title}
         </Link>
       </header>
       {import.meta.env.DEV && <DevProblems />}
@@ -22,7 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>
-          © Mehrdad Zaker · <Link to="/">All posts</Link>
+          © {SETTINGS.author} · <Link to="/">All posts</Link>
         </p>
       </footer>
     </>

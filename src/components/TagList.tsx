@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import { tagPath, type Tag } from '../content.ts';
+import type { Tag } from '../content.ts';
+import { routePath } from '../routes.ts';
 
 export function TagList({ tags }: { tags: Tag[] }) {
   if (tags.length === 0) return null;
@@ -7,7 +8,7 @@ export function TagList({ tags }: { tags: Tag[] }) {
     <ul className="tags" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link to={tagPath(tag)}>#{tag.name}</Link>
+          <Link to={routePath('tag', { tag: tag.slug })}>#{tag.name}</Link>
         </li>
       ))}
     </ul>

@@ -1,10 +1,11 @@
 import { PostSummary } from '../components/PostSummary.tsx';
 import { Newsletter } from '../components/Newsletter.tsx';
-import { usePageData } from '../content.ts';
+import { usePageData } from '../page-data.ts';
+import { routePath } from '../routes.ts';
 import { useDocumentTitle } from '../document.ts';
 
 export function HomePage() {
-  const page = usePageData('/');
+  const page = usePageData(routePath('home'));
   useDocumentTitle(page);
   const posts = page?.kind === 'home' ? page.posts : [];
   return (

@@ -2,7 +2,9 @@ import type { MouseEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Newsletter } from '../components/Newsletter.tsx';
 import { TagList } from '../components/TagList.tsx';
-import { SLUG_PATTERN, postPath, usePageData, type Post } from '../content.ts';
+import { SLUG_PATTERN, type Post } from '../content.ts';
+import { usePageData } from '../page-data.ts';
+import { matchRoute, routePath } from '../routes.ts';
 import { useDocumentTitle } from '../document.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -12,7 +14,7 @@ export function PostPage() {
 }
 
 function PostLoader({ slug }: { slug: string }) {
-  const page = usePageData(postPath(slug));
+  const page = usePageData(routePath('post', { slug }));
   useDocumentTitle(page);
   if (page?.kind !== 'post') return <NotFoundPage />;
   return <PostArticle post={page.post} />;
@@ -38,17 +40,17 @@ function PostArticle({ post }: { post: Post }) {
           </p>
           <TagList tags={post.tags} />
         </header>
-        {/* HTML rendered at build time from our own posts by react-markdown, which escapes raw HTML. */}
+        {/* HTML rendered at build time from our own posts; raw HTML in them passed an allow-list sanitiser. */}
         <div className="prose" onClick={followLink} dangerouslySetInnerHTML={{ __html: post.html }} />
       </article>
       <nav className="post-nav" aria-label="More posts">
         {post.newer && (
-          <Link to={postPath(post.newer.slug)} rel="prev">
+          <Link to={routePath('post', { slug: post.newer.slug })} rel="prev">
             ← Newer: {post.newer.title}
           </Link>
         )}
         {post.older && (
-          <Link to={postPath(post.older.slug)} rel="next">
+          <Link to={routePath('post', { slug: post.older.slug })} rel="next">
             Older: {post.older.title} →
           </Link>
         )}
@@ -81,7 +83,7 @@ function useClientLinks() {
     const base = import.meta.env.BASE_URL;
     if (url.origin !== window.location.origin || !url.pathname.startsWith(base)) return;
     const path = `/${url.pathname.slice(base.length)}`;
-    if (path !== '/' && !path.startsWith('/posts/') && !path.startsWith('/tags/')) return;
+    if (!matchRoute(path)) return;
     if (path === window.location.pathname.slice(base.length - 1) && url.hash) return;
     event.preventDefault();
     navigate(`${path}${url.search}${url.hash}`);

@@ -1,6 +1,8 @@
 import { useParams } from 'react-router-dom';
 import { PostSummary } from '../components/PostSummary.tsx';
-import { SLUG_PATTERN, tagPath, usePageData } from '../content.ts';
+import { SLUG_PATTERN } from '../content.ts';
+import { usePageData } from '../page-data.ts';
+import { routePath } from '../routes.ts';
 import { useDocumentTitle } from '../document.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -10,7 +12,7 @@ export function TagPage() {
 }
 
 function Tag({ slug }: { slug: string }) {
-  const page = usePageData(tagPath({ name: slug, slug }));
+  const page = usePageData(routePath('tag', { tag: slug }));
   useDocumentTitle(page);
   if (page?.kind !== 'tag') return <NotFoundPage />;
   return (

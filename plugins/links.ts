@@ -1,0 +1,86 @@
+// Every link and image of every post, checked once all posts are known, in one place with
+// one set of messages: files beside posts, other posts and their anchors, tags, files of
+// the site (public/ and generated), anchors in the same post, and external URLs.
+import { matchRoute } from '../src/routes.ts';
+import type { OutgoingLink } from './markdown/file-data.ts';
+import { safeDecode } from './markdown/urls.ts';
+import type { Problem } from './problems.ts';
+
+export interface LinkedPost {
+  /** As problems name it. */
+  file: string;
+  /** Every id in the post. */
+  ids: Set<string>;
+  links: OutgoingLink[];
+}
+
+export interface LinkTargets {
+  base: string;
+  /** Published posts by slug. */
+  posts: Map<string, { ids: Set<string> }>;
+  /** Tag slugs that have a page. */
+  tags: Set<string>;
+  /** Files of the built site, relative to its root (`assets/x-1234abcd.png`, `favicon.svg`). */
+  files: Set<string>;
+}
+
+/** Checks the links of `posts` (every post that rendered, published or not) against what the site will hold. */
+export function checkLinks(posts: LinkedPost[], targets: LinkTargets): { problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  for (const post of posts) {
+    for (const link of post.links) {
+      const found = { file: post.file, line: link.line };
+      const problem = problemOf(link, post, targets);
+      if (problem) problems.push({ ...found, message: problem });
+      if (link.image && /^https?:/i.test(link.written) && !problem) {
+        warnings.push({
+          ...found,
+          message: `the image ${link.written} is on another site, which the Content-Security-Policy blocks; save it beside the post`,
+        });
+      }
+    }
+  }
+  return { problems, warnings };
+}
+
+function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): string | undefined {
+  const { written, href, image } = link;
+  if (link.unsafeSvg) return `${written} is an SVG with scripts or event handlers; remove them or export it as PNG`;
+  if (link.unresolved) {
+    return image
+      ? `image not found: ${written} (paths are relative to the post's file)`
+      : `broken link: ${written} is neither a file beside the post nor another post`;
+  }
+  if (/^https?:/i.test(written)) {
+    return URL.canParse(written) && new URL(written).hostname ? undefined : `malformed URL: ${written}`;
+  }
+  if (href.startsWith('#')) {
+    const id = safeDecode(href.slice(1));
+    return id === '' || post.ids.has(id) ? undefined : `broken link: no heading or anchor "${id}" in this post`;
+  }
+  if (!href.startsWith(targets.base)) return undefined;
+  const [pathAndQuery = '', fragment] = href.slice(targets.base.length).split('#');
+  const route = safeDecode(pathAndQuery.split('?')[0] ?? '');
+  if (image) {
+    return targets.files.has(route)
+      ? undefined
+      : `image not found: ${href} is not a file of this site (put it in public/ or beside the post)`;
+  }
+  const page = matchRoute(`/${route}`);
+  if (page?.name === 'post') {
+    const target = targets.posts.get(page.params.slug ?? '');
+    if (!target) return `broken link: there is no post "${page.params.slug}" (${href})`;
+    if (fragment && !target.ids.has(safeDecode(fragment))) {
+      return `broken link: no heading or anchor "${fragment}" in posts/${page.params.slug}/ (${href})`;
+    }
+    return undefined;
+  }
+  if (page?.name === 'tag') {
+    return targets.tags.has(page.params.tag ?? '')
+      ? undefined
+      : `broken link: no post has the tag "${page.params.tag}" (${href})`;
+  }
+  if (page || targets.files.has(route)) return undefined;
+  return `broken link: ${href} is not a page or file of this site`;
+}

@@ -1,0 +1,18 @@
+// Every heading gets an id from its text (GitHub's way), for links to sections; none may
+// take an id the app itself uses.
+import type { Root } from 'hast';
+import rehypeSlug from 'rehype-slug';
+import { visit } from 'unist-util-visit';
+
+const APP_IDS = new Set(['root', 'main']);
+
+export function headingIds() {
+  const slug = rehypeSlug();
+  return (tree: Root) => {
+    slug(tree);
+    visit(tree, 'element', (node) => {
+      const id = node.properties.id;
+      if (typeof id === 'string' && APP_IDS.has(id)) node.properties.id = `${id}-section`;
+    });
+  };
+}

@@ -1,0 +1,20 @@
+// `$…$` and `$$…$$` (parsed by remark-math) rendered by KaTeX to MathML at build time.
+import type { Root } from 'hast';
+import rehypeKatex from 'rehype-katex';
+import type { VFile } from 'vfile';
+
+export function math() {
+  // MathML only: KaTeX's HTML output needs inline styles, which the site's CSP refuses.
+  const render = rehypeKatex({ output: 'mathml' });
+  return (tree: Root, file: VFile) => {
+    const before = file.messages.length;
+    render(tree, file);
+    // TeX that KaTeX cannot read is a problem with its line, not a red message in the page.
+    for (const message of file.messages.slice(before)) {
+      if (message.source !== 'rehype-katex') continue;
+      const reason = message.cause instanceof Error ? message.cause.message : message.reason;
+      message.reason = message.message = `math: ${reason.replace(/^KaTeX parse error: /, '')}`;
+      message.fatal = true;
+    }
+  };
+}

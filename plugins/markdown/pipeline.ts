@@ -1,0 +1,102 @@
+// Markdown to HTML, once per post, at build time: react-markdown with one small plugin
+// per concern. Each plugin reads the post's context from `file.data.post`, leaves its
+// results in `file.data` and reports problems as vfile messages with their line. To add a
+// markdown feature, add a file beside this one and a line to PIPELINE.
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import type { VFileMessage } from 'vfile-message';
+import type { Finding } from '../problems.ts';
+import { excerpt } from './excerpt.ts';
+import type { Asset, OutgoingLink, PostContext, RenderDependencies } from './file-data.ts';
+import { headingIds } from './heading-ids.ts';
+import { MAX_NESTING, checkSourceNesting, limitNesting, nestingMessage } from './limits.ts';
+import { math } from './math.ts';
+import { rawHtml } from './raw-html.ts';
+import { renderWithReactMarkdown, type Pipeline } from './react-markdown.ts';
+import { sanitize } from './sanitize.ts';
+import { tableAlignment } from './tables.ts';
+import { taskListLabels } from './task-lists.ts';
+import { resolveUrls } from './urls.ts';
+
+const PIPELINE: Pipeline = {
+  remarkPlugins: [
+    remarkFrontmatter, // the front matter is read by plugins/posts/, not rendered
+    remarkGfm, // tables, task lists, strikethrough, footnotes, autolinks
+    remarkMath, // $…$ and $$…$$
+    limitNesting, // before anything recursive walks the tree
+    excerpt, // file.data.excerpt, file.data.words
+  ],
+  // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
+  remarkRehypeOptions: { clobberPrefix: '' },
+  rehypePlugins: [
+    rawHtml, // raw HTML parsed into the tree
+    limitNesting, // raw HTML can nest deeper than markdown
+    sanitize, // the allow-list, warning about each removal
+    math, // KaTeX to MathML; bad TeX is a problem
+    headingIds, // ids for headings
+    tableAlignment, // align as classes, not styles
+    taskListLabels, // checkboxes named by their item
+    resolveUrls, // file.data.links, .ids, .assets, .dependencies
+  ],
+};
+
+export interface RenderedMarkdown {
+  html: string;
+  excerpt: string;
+  words: number;
+  problems: Finding[];
+  warnings: Finding[];
+  assets: Asset[];
+  /** Every `id` in the post, for anchors into it. */
+  ids: string[];
+  links: OutgoingLink[];
+  dependencies: RenderDependencies;
+}
+
+export async function renderMarkdown(source: string, context: PostContext): Promise<RenderedMarkdown> {
+  const tooDeep = checkSourceNesting(source);
+  if (tooDeep) return failed([{ line: tooDeep.line, message: nestingMessage(tooDeep.depth) }]);
+  const { html, error, file } = await renderWithReactMarkdown(source, PIPELINE, context);
+  const findings = (fatal: boolean) => file.messages.filter((message) => !!message.fatal === fatal).map(toFinding);
+  const problems = findings(true);
+  if (html === undefined) {
+    // A plugin's own `file.fail` is already among the messages; anything else is named here.
+    if (!isFailMessage(error)) problems.push({ message: describeFailure(error) });
+    return { ...failed(problems), warnings: findings(false) };
+  }
+  const { data } = file;
+  return {
+    html,
+    excerpt: data.excerpt ?? '',
+    words: data.words ?? 0,
+    problems,
+    warnings: findings(false),
+    assets: data.assets ?? [],
+    ids: data.ids ?? [],
+    links: data.links ?? [],
+    dependencies: data.dependencies ?? { files: {}, slugs: {} },
+  };
+}
+
+function failed(problems: Finding[]): RenderedMarkdown {
+  const dependencies = { files: {}, slugs: {} };
+  return { html: '', excerpt: '', words: 0, problems, warnings: [], assets: [], ids: [], links: [], dependencies };
+}
+
+function toFinding(message: VFileMessage): Finding {
+  return { line: message.line ?? undefined, message: message.reason };
+}
+
+/** What `file.fail` throws (and has already added to the file's messages). */
+function isFailMessage(error: unknown): boolean {
+  return error instanceof Error && 'fatal' in error && error.fatal === true;
+}
+
+function describeFailure(error: unknown): string {
+  // A tree deeper than the limit that a parser met before limitNesting could (raw HTML, say).
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return `nested too deeply to render; the limit is ${MAX_NESTING} levels`;
+  }
+  return `could not be rendered: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,41 @@
+// react-markdown renders the post (it is the design's renderer), but it makes its own VFile
+// and never returns it. This is the one workaround for that: a first plugin hands the file
+// the post's context and hands the file back, so every other plugin uses `file.data` and
+// `file.message` as in any unified pipeline.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MarkdownAsync, type Options } from 'react-markdown';
+import type { VFile } from 'vfile';
+import type { PostContext } from './file-data.ts';
+
+export type Pipeline = Pick<Options, 'remarkPlugins' | 'rehypePlugins' | 'remarkRehypeOptions'>;
+
+export interface Rendering {
+  /** Undefined when a plugin stopped the rendering (`file.fail`) or it threw. */
+  html?: string;
+  error?: unknown;
+  file: VFile;
+}
+
+export async function renderWithReactMarkdown(
+  source: string,
+  pipeline: Pipeline,
+  context: PostContext,
+): Promise<Rendering> {
+  let captured: VFile | undefined;
+  const bindFile = () => (_tree: unknown, file: VFile) => {
+    file.path = context.file;
+    file.data.post = context;
+    captured = file;
+  };
+  try {
+    const element = await MarkdownAsync({
+      ...pipeline,
+      remarkPlugins: [bindFile, ...(pipeline.remarkPlugins ?? [])],
+      children: source,
+    });
+    return { html: renderToStaticMarkup(element), file: captured! };
+  } catch (error) {
+    if (!captured) throw error;
+    return { error, file: captured };
+  }
+}

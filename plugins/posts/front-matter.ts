@@ -1,0 +1,160 @@
+// A post's front matter: split from the file, parsed as YAML with line numbers, and
+// checked against one schema (the fields in docs/writing.md, and nothing else).
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Finding } from '../problems.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/** How many times the front matter may use YAML aliases (`*name`): enough for any post, too few to explode. */
+export const MAX_ALIASES = 100;
+
+function isRealDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const timeOk =
+    match[4] === undefined || (Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6] ?? 0) < 60);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && timeOk;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
+
+const dateField = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required (YYYY-MM-DD)' : `expected YYYY-MM-DD, got ${describe(issue.input)}`,
+  })
+  .refine(isRealDate, { error: (issue) => `expected a real date as YYYY-MM-DD, got ${describe(issue.input)}` });
+
+const text = (what: string) =>
+  z
+    .string({
+      error: (issue) => {
+        if (issue.input === undefined) return 'is required';
+        const quoted =
+          typeof issue.input === 'number' || typeof issue.input === 'boolean'
+            ? ` (write it in quotes: "${issue.input}")`
+            : '';
+        return `expected ${what}, got ${describe(issue.input)}${quoted}`;
+      },
+    })
+    .trim()
+    .min(1, { error: 'must not be empty' });
+
+/** The front matter schema: the documented fields, and nothing else. */
+const frontMatterSchema = z.strictObject({
+  title: text('text'),
+  date: dateField,
+  description: text('one sentence of text').optional(),
+  tags: z
+    .array(text('a tag name'), {
+      error: (issue) => `expected a list such as [pytorch, tpu], got ${describe(issue.input)}`,
+    })
+    .optional(),
+  draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
+  updated: dateField.optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+const FIELDS = Object.keys(frontMatterSchema.shape);
+
+function closestField(name: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const lower = name.toLowerCase();
+  return FIELDS.find((field) => distance(lower, field) <= 2);
+}
+
+export interface FrontMatterResult {
+  data?: FrontMatter;
+  problems: Finding[];
+}
+
+/** Splits and validates the front matter of a file's lines; line numbers are the file's own. */
+export function readFrontMatter(lines: string[]): FrontMatterResult {
+  if (lines.length === 1 && lines[0]!.trim() === '') return { problems: [{ line: 1, message: 'the file is empty' }] };
+  if (lines[0]!.trimEnd() !== '---') {
+    return {
+      problems: [{ line: 1, message: 'the file must start with front matter: a --- line, title: and date:, then ---' }],
+    };
+  }
+  const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
+  if (end === -1) return { problems: [{ line: 1, message: 'the front matter has no closing --- line' }] };
+  const bodyProblems: Finding[] = lines.slice(end + 1).every((line) => line.trim() === '')
+    ? [{ line: end + 1, message: 'the post has no text after its front matter' }]
+    : [];
+  const parsed = parseYaml(lines.slice(1, end).join('\n'));
+  if ('problems' in parsed) return parsed;
+  const checked = frontMatterSchema.safeParse(parsed.value ?? {});
+  if (checked.success) return { data: checked.data, problems: bodyProblems };
+  return { problems: [...bodyProblems, ...checked.error.issues.flatMap((issue) => describeIssue(issue, parsed.lines))] };
+}
+
+/** The YAML as plain data, with the file line of each top-level field. */
+function parseYaml(yaml: string): { value: unknown; lines: Map<string, number> } | { problems: Finding[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((error) => ({
+        line: fileLine(error.pos[0]),
+        message: `YAML syntax error: ${error.message.split(' at line ')[0]}`,
+      })),
+    };
+  }
+  const lines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), fileLine(pair.key.range[0]));
+    }
+  } else if (doc.contents !== null) {
+    return { problems: [{ line: 2, message: 'the front matter must be "field: value" lines' }] };
+  }
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), lines };
+  } catch {
+    // The yaml library refuses alias chains that would expand past the limit ("billion laughs").
+    return {
+      problems: [
+        {
+          line: 2,
+          message: `YAML aliases (*name) expand too far; the limit is ${MAX_ALIASES} uses. Write the values out instead`,
+        },
+      ],
+    };
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, lines: Map<string, number>): Finding[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const suggestion = closestField(key);
+      return {
+        line: lines.get(key),
+        field: key,
+        message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${FIELDS.join(', ')}`,
+      };
+    });
+  }
+  const field = String(issue.path[0] ?? '');
+  return [{ line: lines.get(field) ?? 1, field: issue.path.map(String).join('.') || undefined, message: issue.message }];
+}

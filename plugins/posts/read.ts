@@ -1,0 +1,207 @@
+// The one build-time reader of posts: every post is read once, its front matter checked,
+// its markdown rendered once (plugins/markdown/, in worker threads), every link checked
+// once all posts are known, and the published posts sorted newest first.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Post, Tag } from '../../src/content.ts';
+import { mapLimited } from '../concurrency.ts';
+import { checkLinks, type LinkedPost } from '../links.ts';
+import type { Asset } from '../markdown/file-data.ts';
+import type { RenderedMarkdown } from '../markdown/pipeline.ts';
+import { byPlace, displayPath, type Problem } from '../problems.ts';
+import type { RenderCache } from '../render-cache.ts';
+import { renderAll } from '../render-pool.ts';
+import { slugify } from '../slugify.ts';
+import { readFrontMatter, type FrontMatter } from './front-matter.ts';
+import { findSources, type Source } from './sources.ts';
+
+export interface ReadOptions {
+  /** Absolute path of the posts folder. */
+  postsDir: string;
+  /** Absolute path that problem file names are relative to. */
+  root: string;
+  /** The public base path, ending in `/`. */
+  base: string;
+  includeDrafts: boolean;
+  /** Files of the site besides the posts' own (public/, generated files), which posts may link to. */
+  siteFiles?: string[];
+  /** Renderings reused across reads and builds; without one every post is rendered. */
+  cache?: RenderCache;
+  onProgress?: (rendered: number, total: number) => void;
+}
+
+export interface ReadResult {
+  /** Newest first. */
+  posts: Post[];
+  assets: Asset[];
+  /** What fails the build. */
+  problems: Problem[];
+  /** What the build reports but publishes (raw HTML that was removed, say). */
+  warnings: Problem[];
+  /** How many posts' renderings came from the cache. */
+  reused: number;
+}
+
+/** A post's file, read and its front matter checked, waiting for its markdown to be rendered. */
+interface LoadedSource {
+  source: Source;
+  /** Path as problems name it. */
+  file: string;
+  text?: string;
+  frontMatter?: FrontMatter;
+  problems: Problem[];
+}
+
+/** Reads every post: newest first, drafts dropped unless asked for, every problem listed. */
+export async function readPosts(options: ReadOptions): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const sources = await findSources(options.postsDir, options.root, problems);
+  const loaded = await mapLimited(sources, 32, (source) => loadSource(source, options));
+  const rendered = await render(loaded, sources, options);
+
+  const posts: Post[] = [];
+  const assets = new Map<string, Asset>();
+  const linking: LinkedPost[] = [];
+  const published = new Map<string, { ids: Set<string> }>();
+  for (const item of loaded) {
+    const rendering = rendered.renderings.get(item);
+    const own = [...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding }))];
+    problems.push(...own);
+    warnings.push(...(rendering?.warnings ?? []).map((finding) => ({ file: item.file, ...finding })));
+    const data = item.frontMatter;
+    if (!rendering || (data?.draft && !options.includeDrafts)) continue;
+    const ids = new Set(rendering.ids);
+    linking.push({ file: item.file, ids, links: rendering.links });
+    if (!data || own.length > 0) continue;
+    const post = toPost(item.source, data, rendering);
+    posts.push(post);
+    published.set(post.slug, { ids });
+    for (const asset of rendering.assets) assets.set(asset.fileName, asset);
+  }
+  const links = checkLinks(linking, {
+    base: options.base,
+    posts: published,
+    tags: new Set(posts.flatMap((post) => post.tags.map((tag) => tag.slug))),
+    files: new Set([...assets.keys(), ...(options.siteFiles ?? [])]),
+  });
+  problems.push(...links.problems);
+  warnings.push(...links.warnings);
+  sortAndLink(posts);
+  return {
+    posts,
+    assets: [...assets.values()],
+    problems: problems.sort(byPlace),
+    warnings: warnings.sort(byPlace),
+    reused: rendered.reused,
+  };
+}
+
+async function render(loaded: LoadedSource[], sources: Source[], options: ReadOptions) {
+  const slugs: Record<string, string> = {};
+  for (const source of sources) {
+    slugs[source.file] = source.slug;
+    if (path.basename(source.file) === 'index.md') slugs[path.dirname(source.file)] = source.slug;
+  }
+  const renderable = loaded.filter((item): item is LoadedSource & { text: string } => item.text !== undefined);
+  const { rendered, reused } = await renderAll(
+    renderable.map((item) => ({
+      source: item.text,
+      context: { file: item.source.file, slug: item.source.slug, postsDir: options.postsDir, base: options.base, slugs },
+    })),
+    { cache: options.cache, root: options.root, onProgress: options.onProgress },
+  );
+  return { renderings: new Map<LoadedSource, RenderedMarkdown>(renderable.map((item, i) => [item, rendered[i]!])), reused };
+}
+
+async function loadSource(source: Source, options: ReadOptions): Promise<LoadedSource> {
+  const file = displayPath(options.root, source.file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source.file);
+  } catch (error) {
+    return { source, file, problems: [{ file, message: `could not be read: ${(error as Error).message}` }] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = findInvalidUtf8Line(bytes);
+    return { source, file, problems: [{ file, line, message: 'is not valid UTF-8 text; save the file with UTF-8 encoding' }] };
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const frontMatter = readFrontMatter(text.split(/\r\n|\r|\n/));
+  const problems: Problem[] = frontMatter.problems.map((finding) => ({ file, ...finding }));
+  for (const name of frontMatter.data?.tags ?? []) {
+    if (slugify(name) === '') {
+      problems.push({ file, field: 'tags', message: `"${name}" needs at least one letter or digit to make its page address` });
+    }
+  }
+  return { source, file, text, frontMatter: frontMatter.data, problems };
+}
+
+function findInvalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line += 1;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+function formatDate(value: string): string {
+  // The calendar date as written, whatever the build machine's or reader's time zone.
+  return dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
+}
+
+function truncate(text: string, max = 280): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): Post {
+  const tags = new Map<string, Tag>();
+  for (const name of data.tags ?? []) {
+    const tag = { name, slug: slugify(name) };
+    if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
+  }
+  return {
+    slug: source.slug,
+    title: data.title,
+    date: data.date,
+    dateLabel: formatDate(data.date),
+    excerpt: truncate(data.description ?? rendered.excerpt),
+    tags: [...tags.values()],
+    readingMinutes: Math.max(1, Math.round(rendered.words / 230)),
+    draft: data.draft ?? false,
+    html: rendered.html,
+    ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
+  };
+}
+
+function timestamp(date: string): number {
+  return Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
+}
+
+/** Newest first (then by title), each post linked to its neighbours. */
+function sortAndLink(posts: Post[]): void {
+  posts.sort((a, b) => timestamp(b.date) - timestamp(a.date) || a.title.localeCompare(b.title));
+  posts.forEach((post, i) => {
+    const newer = posts[i - 1];
+    const older = posts[i + 1];
+    if (newer) post.newer = { slug: newer.slug, title: newer.title };
+    if (older) post.older = { slug: older.slug, title: older.title };
+  });
+}

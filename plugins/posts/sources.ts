@@ -1,0 +1,81 @@
+// Which files in posts/ are posts, and their slugs: `<slug>.md` or `<slug>/index.md`.
+// Names that are not slugs, duplicate slugs and symbolic links are problems.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SLUG_PATTERN } from '../../src/content.ts';
+import { displayPath, type Problem } from '../problems.ts';
+import { slugify } from '../slugify.ts';
+
+export interface Source {
+  slug: string;
+  /** Absolute path of the markdown file. */
+  file: string;
+}
+
+export async function findSources(postsDir: string, root: string, problems: Problem[]): Promise<Source[]> {
+  const relative = (file: string) => displayPath(root, file);
+  let entries;
+  try {
+    entries = await readdir(postsDir, { withFileTypes: true });
+  } catch {
+    problems.push({ file: relative(postsDir), message: 'the posts folder does not exist' });
+    return [];
+  }
+  const sources: Source[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(postsDir, entry.name);
+    if (entry.isSymbolicLink()) {
+      // A post could otherwise publish any file of the build machine.
+      problems.push({ file: relative(full), message: 'is a symbolic link; a post must be a real file or folder in posts/' });
+    } else if (entry.isDirectory()) {
+      const index = path.join(full, 'index.md');
+      const isFile = await stat(index).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (isFile) sources.push({ slug: entry.name, file: index });
+      else problems.push({ file: `${relative(full)}/`, message: 'a post folder needs an index.md (or move its files elsewhere)' });
+    } else if (entry.name.endsWith('.md')) {
+      sources.push({ slug: entry.name.slice(0, -'.md'.length), file: full });
+    } else if (/\.(markdown|mdx?|md)$/i.test(entry.name)) {
+      problems.push({
+        file: relative(full),
+        message: `posts are read from .md files only: rename it to ${slugify(entry.name.replace(/\.[^.]+$/, ''))}.md`,
+      });
+    }
+  }
+  return withValidSlugs(sources, relative, problems);
+}
+
+function withValidSlugs(sources: Source[], relative: (file: string) => string, problems: Problem[]): Source[] {
+  const bySlug = new Map<string, Source>();
+  const validSlugs = new Map(sources.filter((s) => SLUG_PATTERN.test(s.slug)).map((s) => [s.slug, s.file]));
+  for (const source of sources) {
+    const file = relative(source.file);
+    if (!SLUG_PATTERN.test(source.slug)) {
+      const suggestion = slugify(source.slug) || 'my-post';
+      const taken = validSlugs.get(suggestion);
+      const rule = `"${source.slug}" must be lower-case letters, digits and single hyphens`;
+      problems.push({
+        file,
+        field: 'slug',
+        message: taken
+          ? `${rule}, and "${suggestion}" is taken by ${relative(taken)}: give it another name`
+          : `${rule}; rename it to "${suggestion}"`,
+      });
+      continue;
+    }
+    const other = bySlug.get(source.slug);
+    if (other) {
+      problems.push({
+        file,
+        field: 'slug',
+        message: `"${source.slug}" is also the slug of ${relative(other.file)}; rename one of them`,
+      });
+      continue;
+    }
+    bySlug.set(source.slug, source);
+  }
+  return [...bySlug.values()];
+}

@@ -1,0 +1,52 @@
+// Every page to static HTML: the server bundle renders each page's URL with its data into
+// the built index.html template, written as `<page>/index.html` with `page-data.json`
+// beside it (what client-side navigation fetches), and the not-found page as `404.html`.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PageData } from '../src/content.ts';
+import { pageDataPath } from '../src/routes.ts';
+import { mapLimited } from './concurrency.ts';
+import { headTags, type SiteOptions } from './head.ts';
+import type { Page } from './pages.ts';
+
+/** What `src/entry-server.tsx` exports. */
+interface ServerEntry {
+  render(url: string, data: PageData | null): string;
+}
+
+export interface PrerenderOptions {
+  /** The built client: its index.html is the template. */
+  outDir: string;
+  /** The built `src/entry-server.tsx`. */
+  serverEntry: string;
+  site: SiteOptions;
+  onProgress: (done: number, total: number) => void;
+}
+
+export async function prerender(pages: Page[], options: PrerenderOptions): Promise<void> {
+  const { outDir, site } = options;
+  const entry = (await import(pathToFileURL(options.serverEntry).href)) as ServerEntry;
+  const template = await readFile(path.join(outDir, 'index.html'), 'utf8');
+  let written = 0;
+  await mapLimited(pages, 16, async (page) => {
+    const url = `${site.base}${page.path.slice(1)}`;
+    const preload = `<link rel="preload" href="${site.base}${pageDataPath(page.path)}" as="fetch" crossorigin>`;
+    const head = `${headTags(page.path, page.data, site)}\n    ${preload}`;
+    const dir = path.join(outDir, ...page.path.split('/').filter(Boolean));
+    await mkdir(dir, { recursive: true });
+    await Promise.all([
+      writeFile(path.join(dir, 'index.html'), fillTemplate(template, head, entry.render(url, page.data))),
+      writeFile(path.join(outDir, pageDataPath(page.path)), JSON.stringify(page.data)),
+    ]);
+    options.onProgress(++written, pages.length);
+  });
+  const notFound = fillTemplate(template, headTags(null, null, site), entry.render(`${site.base}404.html`, null));
+  await writeFile(path.join(outDir, '404.html'), notFound);
+}
+
+function fillTemplate(template: string, head: string, appHtml: string): string {
+  // Replacer functions: a post's text may hold `$&` or `$'`, which a replacement string would expand.
+  const withHead = template.replace(/<title>[^<]*<\/title>/, '').replace('<!--app-head-->', () => head);
+  return withHead.replace('<!--app-html-->', () => appHtml);
+}

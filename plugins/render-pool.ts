@@ -1,0 +1,202 @@
+// Renders posts in worker threads: all cores for a large build, and each post in isolation.
+// A post whose rendering crashes its worker, or runs past the time limit, becomes a problem
+// naming that post; the worker is replaced and the other posts go on.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { mapLimited } from './concurrency.ts';
+import type { RenderedMarkdown } from './markdown/pipeline.ts';
+import type { RenderCache, RenderJob } from './render-cache.ts';
+
+/** How long one post may take to render. The largest real posts take well under a second. */
+export const RENDER_TIME_LIMIT_MS = 60_000;
+
+/** Memory one rendering worker may use before it is stopped (a post that explodes in size). */
+const WORKER_MEMORY_MB = 2048;
+
+type Reply = { type: 'ready' } | { id: number; result: RenderedMarkdown };
+
+interface Task {
+  id: number;
+  job: RenderJob;
+  resolve: (result: RenderedMarkdown) => void;
+}
+
+/** One worker thread (which loads plugins/markdown/ through Vite's module runner) and the task it is on. */
+class RenderWorker {
+  readonly thread: Worker;
+  readonly ready: Promise<void>;
+  isReady = false;
+  task: Task | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    root: string,
+    slugs: Record<string, string>,
+    onIdle: () => void,
+    onGone: (worker: RenderWorker, problem: string) => void,
+  ) {
+    this.thread = new Worker(path.join(root, 'plugins/render-worker.js'), {
+      workerData: { pipeline: path.join(root, 'plugins/markdown/pipeline.ts'), root },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
+    });
+    this.thread.postMessage({ type: 'slugs', slugs });
+    this.ready = new Promise((resolve) => {
+      this.thread.on('message', (reply: Reply) => {
+        if ('type' in reply) {
+          this.isReady = true;
+          return resolve();
+        }
+        this.finish(reply.result);
+        onIdle();
+      });
+    });
+    this.thread.on('error', (error: Error & { code?: string }) =>
+      onGone(
+        this,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `needed more than ${WORKER_MEMORY_MB} MB of memory to render; the limit is ${WORKER_MEMORY_MB} MB`
+          : `crashed the renderer: ${error.message}`,
+      ),
+    );
+    this.thread.on('exit', () =>
+      onGone(
+        this,
+        `took longer than ${RENDER_TIME_LIMIT_MS / 1000} s to render; the limit is ${RENDER_TIME_LIMIT_MS / 1000} s`,
+      ),
+    );
+  }
+
+  start(task: Task): void {
+    this.task = task;
+    const { slugs: _slugs, ...context } = task.job.context;
+    this.thread.postMessage({ id: task.id, source: task.job.source, context });
+    // Stopping the thread is the only way to interrupt a synchronous parser; 'exit' then reports it.
+    this.timer = setTimeout(() => void this.thread.terminate(), RENDER_TIME_LIMIT_MS);
+  }
+
+  finish(result: RenderedMarkdown): void {
+    clearTimeout(this.timer);
+    const task = this.task;
+    this.task = undefined;
+    // An idle worker does not keep the process alive.
+    this.thread.unref();
+    task?.resolve(result);
+  }
+}
+
+/**
+ * Worker threads that live as long as the process (the dev server renders again on every
+ * save), started as work arrives, at most one per core (and four).
+ */
+class RenderPool {
+  private workers: RenderWorker[] = [];
+  private queue: Task[] = [];
+  private nextId = 0;
+  private slugs: Record<string, string> = {};
+  private readonly root: string;
+  private readonly limit = Math.max(1, Math.min(availableParallelism(), 4));
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** The slug map every rendering resolves links with (it changes when posts are added or renamed). */
+  setSlugs(slugs: Record<string, string>): void {
+    this.slugs = slugs;
+    for (const worker of this.workers) worker.thread.postMessage({ type: 'slugs', slugs });
+  }
+
+  render(job: RenderJob): Promise<RenderedMarkdown> {
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, job, resolve });
+      const wanted = Math.min(this.limit, Math.ceil(this.queue.length / 16));
+      while (this.workers.length < wanted) this.spawn();
+      this.dispatch();
+    });
+  }
+
+  private spawn(): void {
+    const worker = new RenderWorker(
+      this.root,
+      this.slugs,
+      () => this.dispatch(),
+      (gone, problem) => this.replace(gone, problem),
+    );
+    this.workers.push(worker);
+    void worker.ready.then(() => this.dispatch());
+  }
+
+  private dispatch(): void {
+    for (const worker of this.workers) {
+      if (!worker.isReady || worker.task || this.queue.length === 0) continue;
+      worker.thread.ref();
+      worker.start(this.queue.shift()!);
+    }
+    // Work waits for a worker that is still starting: keep the process alive meanwhile.
+    for (const worker of this.workers) if (!worker.isReady && this.queue.length > 0) worker.thread.ref();
+  }
+
+  /** A worker that crashed or ran out of time: its post gets the problem, and a new worker takes its place. */
+  private replace(gone: RenderWorker, problem: string): void {
+    const index = this.workers.indexOf(gone);
+    if (index === -1) return;
+    this.workers.splice(index, 1);
+    void gone.thread.terminate();
+    if (!gone.isReady) {
+      // The renderer itself cannot start (a broken install, say): every waiting post gets the reason.
+      for (const task of this.queue.splice(0)) task.resolve(failure(`could not be rendered: ${problem}`));
+      return;
+    }
+    gone.finish(failure(problem));
+    if (this.queue.length > 0) this.spawn();
+  }
+}
+
+function failure(message: string): RenderedMarkdown {
+  return {
+    html: '',
+    excerpt: '',
+    words: 0,
+    problems: [{ message }],
+    warnings: [],
+    assets: [],
+    ids: [],
+    links: [],
+    dependencies: { files: {}, slugs: {} },
+  };
+}
+
+const pools = new Map<string, RenderPool>();
+
+/**
+ * Renders every job, reusing cached renderings, in worker threads.
+ * `onProgress(done, total)` is called as posts finish.
+ */
+export async function renderAll(
+  jobs: RenderJob[],
+  options: { cache?: RenderCache; root: string; onProgress?: (done: number, total: number) => void },
+): Promise<{ rendered: RenderedMarkdown[]; reused: number }> {
+  const { cache } = options;
+  cache?.beginRun();
+  const cached = await mapLimited(jobs, 32, async (job) => cache?.get(job));
+  const reused = cached.filter(Boolean).length;
+  let done = reused;
+  options.onProgress?.(done, jobs.length);
+  let pool = pools.get(options.root);
+  if (!pool) pools.set(options.root, (pool = new RenderPool(options.root)));
+  pool.setSlugs(jobs[0]?.context.slugs ?? {});
+  const rendered = await Promise.all(
+    jobs.map(async (job, i) => {
+      const hit = cached[i];
+      if (hit) return hit;
+      const result = await pool.render(job);
+      options.onProgress?.(++done, jobs.length);
+      // A failed rendering is not remembered: the next read tries again (the limit may have been a busy machine).
+      if (result.html !== '' || result.problems.length === 0) await cache?.set(job, result);
+      return result;
+    }),
+  );
+  cache?.endRun();
+  return { rendered, reused };
+}

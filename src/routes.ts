@@ -1,0 +1,70 @@
+// Every page address of the site, written once. The route table (App.tsx), the prerender's
+// page list (plugins/pages.ts), link checking in posts (plugins/links.ts), client-side link
+// following and page-data fetching all read these patterns. React-free: the build imports it.
+
+/** Route patterns relative to the base path; `:name` is one path segment. */
+export const ROUTES = {
+  home: '/',
+  post: '/posts/:slug/',
+  tag: '/tags/:tag/',
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+// Object.keys cannot know that ROUTES has no other keys; it is a literal above.
+export const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+
+/** `'/posts/:slug/'` -> `'slug'`. */
+type ParamNames<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+
+export type RouteParams<Name extends RouteName> = Record<ParamNames<(typeof ROUTES)[Name]>, string>;
+
+/** The path of a page, relative to the base: `routePath('post', { slug: 'x' })` is `/posts/x/`. */
+export function routePath<Name extends RouteName>(name: Name, ...[params]: ParamsArgument<Name>): string {
+  const values: Record<string, string> = params ?? {};
+  return ROUTES[name].replace(/:([a-z]+)/g, (_, param: string) => encodeURIComponent(values[param] ?? ''));
+}
+
+type ParamsArgument<Name extends RouteName> = [ParamNames<(typeof ROUTES)[Name]>] extends [never]
+  ? []
+  : [params: RouteParams<Name>];
+
+export interface RouteMatch {
+  name: RouteName;
+  params: Record<string, string>;
+}
+
+/** Which page a path (relative to the base, `/posts/x/`; the trailing slash may be missing) is, if any. */
+export function matchRoute(path: string): RouteMatch | undefined {
+  const segments = segmentsOf(path);
+  for (const name of ROUTE_NAMES) {
+    const parts = segmentsOf(ROUTES[name]);
+    if (parts.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = parts.every((part, i) => {
+      const segment = segments[i]!;
+      if (!part.startsWith(':')) return part === segment;
+      params[part.slice(1)] = segment;
+      return segment !== '';
+    });
+    if (matches) return { name, params };
+  }
+  return undefined;
+}
+
+function segmentsOf(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/** Each prerendered page's directory holds its data in this file, beside its index.html. */
+export const PAGE_DATA_FILE = 'page-data.json';
+
+/** Where a page's data is, relative to the base: `/posts/x/` -> `posts/x/page-data.json`. */
+export function pageDataPath(path: string): string {
+  return `${path.slice(1)}${PAGE_DATA_FILE}`;
+}
+
+/** The dev server's list of problems in posts/, relative to the base. */
+export const DEV_PROBLEMS_PATH = '__blog/problems.json';

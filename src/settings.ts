@@ -1,0 +1,15 @@
+// The site's settings: the one file to edit to make the blog someone else's.
+// Documented in docs/writing.md ("Site settings"); the build checks them (plugins/settings.ts).
+// BASE_PATH and SITE_URL are environment variables instead, because they depend on where
+// the site is deployed, not on whose blog it is.
+
+export const SETTINGS = {
+  /** Shown in the header, in every page title and in the feed. */
+  title: "Mehrdad Zaker's Blog",
+  /** The author of every post: the footer's copyright line and the feed's author. */
+  author: 'Mehrdad Zaker',
+  /** One sentence about the blog: the home page's meta description and the feed's subtitle. */
+  description: 'Notes on machine-learning performance: PyTorch/XLA, TPUs, GPUs and large language models.',
+};
+
+export type Settings = typeof SETTINGS;
