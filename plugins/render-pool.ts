@@ -19,6 +19,7 @@ type Reply = { type: 'ready' } | { id: number; result: RenderedMarkdown };
 interface Task {
   id: number;
   job: RenderJob;
+  timeLimitMs: number;
   resolve: (result: RenderedMarkdown) => void;
 }
 
@@ -59,12 +60,10 @@ class RenderWorker {
           : `crashed the renderer: ${error.message}`,
       ),
     );
-    this.thread.on('exit', () =>
-      onGone(
-        this,
-        `took longer than ${RENDER_TIME_LIMIT_MS / 1000} s to render; the limit is ${RENDER_TIME_LIMIT_MS / 1000} s`,
-      ),
-    );
+    this.thread.on('exit', () => {
+      const seconds = (this.task?.timeLimitMs ?? RENDER_TIME_LIMIT_MS) / 1000;
+      onGone(this, `took longer than ${seconds} s to render; the limit is ${seconds} s`);
+    });
   }
 
   start(task: Task): void {
@@ -72,7 +71,7 @@ class RenderWorker {
     const { slugs: _slugs, ...context } = task.job.context;
     this.thread.postMessage({ id: task.id, source: task.job.source, context });
     // Stopping the thread is the only way to interrupt a synchronous parser; 'exit' then reports it.
-    this.timer = setTimeout(() => void this.thread.terminate(), RENDER_TIME_LIMIT_MS);
+    this.timer = setTimeout(() => void this.thread.terminate(), task.timeLimitMs);
   }
 
   finish(result: RenderedMarkdown): void {
@@ -107,9 +106,9 @@ class RenderPool {
     for (const worker of this.workers) worker.thread.postMessage({ type: 'slugs', slugs });
   }
 
-  render(job: RenderJob): Promise<RenderedMarkdown> {
+  render(job: RenderJob, timeLimitMs: number): Promise<RenderedMarkdown> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve });
+      this.queue.push({ id: this.nextId++, job, timeLimitMs, resolve });
       const wanted = Math.min(this.limit, Math.ceil(this.queue.length / 16));
       while (this.workers.length < wanted) this.spawn();
       this.dispatch();
@@ -175,7 +174,13 @@ const pools = new Map<string, RenderPool>();
  */
 export async function renderAll(
   jobs: RenderJob[],
-  options: { cache?: RenderCache; root: string; onProgress?: (done: number, total: number) => void },
+  options: {
+    cache?: RenderCache;
+    root: string;
+    onProgress?: (done: number, total: number) => void;
+    /** How long one post may take (RENDER_TIME_LIMIT_MS unless given). */
+    timeLimitMs?: number;
+  },
 ): Promise<{ rendered: RenderedMarkdown[]; reused: number }> {
   const { cache } = options;
   cache?.beginRun();
@@ -190,7 +195,7 @@ export async function renderAll(
     jobs.map(async (job, i) => {
       const hit = cached[i];
       if (hit) return hit;
-      const result = await pool.render(job);
+      const result = await pool.render(job, options.timeLimitMs ?? RENDER_TIME_LIMIT_MS);
       options.onProgress?.(++done, jobs.length);
       // A failed rendering is not remembered: the next read tries again (the limit may have been a busy machine).
       if (result.html !== '' || result.problems.length === 0) await cache?.set(job, result);

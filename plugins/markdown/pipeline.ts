@@ -10,7 +10,7 @@ import type { Finding } from '../problems.ts';
 import { excerpt } from './excerpt.ts';
 import type { Asset, OutgoingLink, PostContext, RenderDependencies } from './file-data.ts';
 import { headingIds } from './heading-ids.ts';
-import { MAX_NESTING, checkSourceNesting, limitNesting, nestingMessage } from './limits.ts';
+import { MAX_NESTING, checkSource, limitHtmlNesting, limitMarkdownNesting } from './limits.ts';
 import { math } from './math.ts';
 import { rawHtml } from './raw-html.ts';
 import { renderWithReactMarkdown, type Pipeline } from './react-markdown.ts';
@@ -24,14 +24,14 @@ const PIPELINE: Pipeline = {
     remarkFrontmatter, // the front matter is read by plugins/posts/, not rendered
     remarkGfm, // tables, task lists, strikethrough, footnotes, autolinks
     remarkMath, // $…$ and $$…$$
-    limitNesting, // before anything recursive walks the tree
+    limitMarkdownNesting, // before anything recursive walks the tree
     excerpt, // file.data.excerpt, file.data.words
   ],
   // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
   remarkRehypeOptions: { clobberPrefix: '' },
   rehypePlugins: [
     rawHtml, // raw HTML parsed into the tree
-    limitNesting, // raw HTML can nest deeper than markdown
+    limitHtmlNesting, // raw HTML can nest deeper than markdown
     sanitize, // the allow-list, warning about each removal
     math, // KaTeX to MathML; bad TeX is a problem
     headingIds, // ids for headings
@@ -55,8 +55,8 @@ export interface RenderedMarkdown {
 }
 
 export async function renderMarkdown(source: string, context: PostContext): Promise<RenderedMarkdown> {
-  const tooDeep = checkSourceNesting(source);
-  if (tooDeep) return failed([{ line: tooDeep.line, message: nestingMessage(tooDeep.depth) }]);
+  const beyondLimits = checkSource(source);
+  if (beyondLimits) return failed([beyondLimits]);
   const { html, error, file } = await renderWithReactMarkdown(source, PIPELINE, context);
   const findings = (fatal: boolean) => file.messages.filter((message) => !!message.fatal === fatal).map(toFinding);
   const problems = findings(true);

@@ -28,6 +28,8 @@ export interface ReadOptions {
   /** Renderings reused across reads and builds; without one every post is rendered. */
   cache?: RenderCache;
   onProgress?: (rendered: number, total: number) => void;
+  /** How long one post may take to render (plugins/render-pool.ts has the default). */
+  renderTimeLimitMs?: number;
 }
 
 export interface ReadResult {
@@ -109,7 +111,12 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
       source: item.text,
       context: { file: item.source.file, slug: item.source.slug, postsDir: options.postsDir, base: options.base, slugs },
     })),
-    { cache: options.cache, root: options.root, onProgress: options.onProgress },
+    {
+      cache: options.cache,
+      root: options.root,
+      onProgress: options.onProgress,
+      timeLimitMs: options.renderTimeLimitMs,
+    },
   );
   return { renderings: new Map<LoadedSource, RenderedMarkdown>(renderable.map((item, i) => [item, rendered[i]!])), reused };
 }

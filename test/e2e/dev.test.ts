@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PATHOLOGICAL_POSTS } from '../pathological-posts.ts';
 import { personEnv, root } from '../site-build.ts';
 import { countDocumentLoads, launchChromium } from './browser.ts';
 
@@ -95,6 +96,21 @@ describe('the dev server while an author edits posts', () => {
       expect(await titles(), name).toEqual(expect.arrayContaining(goodTitles));
       await Promise.all(added.map((entry) => rm(path.join(postsDir, entry), { recursive: true, force: true })));
       await expect.poll(() => alert.count(), { timeout: 10_000, message: name }).toBe(0);
+    }
+  });
+
+  test('a post built to crash or hang the build shows its problem within seconds, and the others stay', async () => {
+    const alert = page.getByRole('alert').filter({ hasText: 'problem' });
+    const goodTitles = await titles();
+    for (const { slug, text, problem } of PATHOLOGICAL_POSTS.filter((post) => post.problem)) {
+      const file = path.join(postsDir, `${slug}.md`);
+      await writeFile(file, text);
+      await expect.poll(() => alert.textContent(), { timeout: 5_000, message: slug }).toContain(file);
+      const line = (await alert.getByRole('listitem').allTextContents()).find((item) => item.startsWith(file));
+      expect(line?.slice(file.length), slug).toMatch(problem!);
+      expect(await titles(), slug).toEqual(goodTitles);
+      await unlink(file);
+      await expect.poll(() => alert.count(), { timeout: 5_000, message: slug }).toBe(0);
     }
   });
 
