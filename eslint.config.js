@@ -19,6 +19,40 @@ export default tseslint.config(
     },
   },
   {
+    // Small rooms: a function that outgrows a screen is split by what it does.
+    files: ['src/**', 'plugins/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Build code reads the file system; it may share only React-free modules with the browser.
+    files: ['plugins/**', 'vite.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+scripts/', message: 'the build must not depend on scripts/ (benchmarks, tools)' },
+            {
+              regex: '^(\\.\\./)+src/(?!(content|routes|settings)\\.ts$)',
+              message: 'build code may import only the React-free modules of src/: content.ts, routes.ts, settings.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^(\\.\\./)+(plugins|scripts)/', message: 'browser code never imports build-time code' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main.tsx', 'src/entry-server.tsx', 'test/**'],
     rules: { 'react-refresh/only-export-components': 'off' },
   },

@@ -13,7 +13,7 @@ import { prerender } from './prerender.ts';
 import { formatProblem } from './problems.ts';
 import { writeSiteFiles } from './site-files.ts';
 
-export interface BuildOptions {
+interface BuildOptions {
   config: ResolvedConfig;
   site: SiteOptions;
   /** Where the server bundle is written (and removed from once the pages are). */

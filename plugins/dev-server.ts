@@ -11,7 +11,7 @@ import type { ReadResult } from './posts/read.ts';
 import { sitePages } from './pages.ts';
 import { formatProblem } from './problems.ts';
 
-export interface DevOptions {
+interface DevOptions {
   postsDir: string;
   /** Reads every post, drafts included. */
   read: () => Promise<ReadResult>;

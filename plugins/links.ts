@@ -1,7 +1,7 @@
 // Every link and image of every post, checked once all posts are known, in one place with
 // one set of messages: files beside posts, other posts and their anchors, tags, files of
 // the site (public/ and generated), anchors in the same post, and external URLs.
-import { matchRoute } from '../src/routes.ts';
+import { matchRoute, routePath } from '../src/routes.ts';
 import type { OutgoingLink } from './markdown/file-data.ts';
 import { safeDecode } from './markdown/urls.ts';
 import type { Problem } from './problems.ts';
@@ -14,7 +14,7 @@ export interface LinkedPost {
   links: OutgoingLink[];
 }
 
-export interface LinkTargets {
+interface LinkTargets {
   base: string;
   /** Published posts by slug. */
   posts: Map<string, { ids: Set<string> }>;
@@ -72,7 +72,7 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
     const target = targets.posts.get(page.params.slug ?? '');
     if (!target) return `broken link: there is no post "${page.params.slug}" (${href})`;
     if (fragment && !target.ids.has(safeDecode(fragment))) {
-      return `broken link: no heading or anchor "${fragment}" in posts/${page.params.slug}/ (${href})`;
+      return `broken link: no heading or anchor "${fragment}" in ${routePath('post', { slug: page.params.slug ?? '' }).slice(1)} (${href})`;
     }
     return undefined;
   }

@@ -15,7 +15,7 @@ interface ServerEntry {
   render(url: string, data: PageData | null): string;
 }
 
-export interface PrerenderOptions {
+interface PrerenderOptions {
   /** The built client: its index.html is the template. */
   outDir: string;
   /** The built `src/entry-server.tsx`. */

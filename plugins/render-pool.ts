@@ -9,7 +9,7 @@ import type { RenderedMarkdown } from './markdown/pipeline.ts';
 import type { RenderCache, RenderJob } from './render-cache.ts';
 
 /** How long one post may take to render. The largest real posts take well under a second. */
-export const RENDER_TIME_LIMIT_MS = 60_000;
+const RENDER_TIME_LIMIT_MS = 60_000;
 
 /** Memory one rendering worker may use before it is stopped (a post that explodes in size). */
 const WORKER_MEMORY_MB = 2048;

@@ -7,26 +7,23 @@
 // count; `npm run dev` start (cold and warm cache) and how soon a saved edit is served. Hugo (Debian's `hugo`) builds the same posts in the same run when installed, and a
 // minimal React + react-router app gives the JavaScript floor. A benchmark, not a test: it
 // never fails on a time.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pageWeight } from '../plugins/page-weight.js';
+import { flag, hasFlag } from './cli.mjs';
+import { measureFloor } from './floor.mjs';
 import { slugOf, writeSyntheticPosts } from './synthetic-posts.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
 
-/** @param {string} name */
-function flag(name) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : (process.argv[i + 1] ?? '');
-}
 const counts = (flag('posts') ?? '10,100,1000').split(',').map(Number);
 const jsonFile = flag('json');
-const withHugo = !process.argv.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
+const withHugo = !hasFlag('no-hugo') && spawnSync('hugo', ['version']).status === 0;
 const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /**
@@ -94,33 +91,6 @@ async function folderSize(dir) {
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return { bytes, files };
-}
-
-/** The least a React + react-dom + react-router (BrowserRouter) app ships, built the same way. */
-async function measureFloor() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'blog-floor-'));
-  await mkdir(path.join(dir, 'src'));
-  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  await writeFile(
-    path.join(dir, 'index.html'),
-    '<!doctype html><html><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>',
-  );
-  await writeFile(
-    path.join(dir, 'src/main.tsx'),
-    `import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
-createRoot(document.getElementById('root')!).render(
-  <BrowserRouter><Routes><Route path="/" element={<p>hello</p>} /></Routes></BrowserRouter>,
-);\n`,
-  );
-  await writeFile(
-    path.join(dir, 'vite.config.mjs'),
-    "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n",
-  );
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'silent'], { cwd: dir });
-  const weight = await pageWeight(path.join(dir, 'dist'), 'index.html');
-  await rm(dir, { recursive: true, force: true });
-  return weight.js;
 }
 
 const HUGO_LAYOUTS = {

@@ -8,14 +8,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { flag } from './cli.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-/** @param {string} name */
-function flag(name) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : process.argv[i + 1];
-}
 const dist = path.resolve(root, flag('dist') ?? 'dist');
 const base = flag('base') ?? '/';
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -32,15 +29,8 @@ const pages = ['', await firstPage('posts'), await firstPage('tags')].filter((pa
 
 const server = await serveStatic(dist, base, { gzip: true });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 
 const rows = [];

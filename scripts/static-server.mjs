@@ -9,20 +9,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { lookup } from 'mrmime';
 
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/**
+ * The Content-Type a host sends for a file (text in UTF-8).
+ * @param {string} file
+ */
+function contentType(file) {
+  const type = lookup(file) ?? 'application/octet-stream';
+  return /^text\/|json|xml|javascript/.test(type) ? `${type}; charset=utf-8` : type;
+}
 
 /** @typedef {{ url: string, close(): Promise<void> }} StaticServer */
 /** @typedef {{ pattern: RegExp, headers: Record<string, string> }} HeaderRule */
@@ -56,7 +52,7 @@ async function readHeaderRules(root) {
 /**
  * @param {string} root
  * @param {string} [base]
- * @param {{ gzip?: boolean, port?: number }} [options]
+ * @param {{ gzip?: boolean }} [options]
  * @returns {Promise<StaticServer>}
  */
 export async function serveStatic(root, base = '/', options = {}) {
@@ -81,7 +77,7 @@ export async function serveStatic(root, base = '/', options = {}) {
        * @param {string} file
        */
       const send = async (status, file) => {
-        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        const type = contentType(file);
         /** @type {Record<string, string>} */
         const headers = { 'Content-Type': type };
         for (const rule of rules) if (rule.pattern.test(pathname)) Object.assign(headers, rule.headers);
@@ -123,7 +119,7 @@ export async function serveStatic(root, base = '/', options = {}) {
       return (await isFile(file)) ? send(200, file) : notFound();
     })();
   });
-  await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

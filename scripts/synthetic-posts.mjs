@@ -98,7 +98,7 @@ export function slugOf(i) {
  * @param {number} i
  * @param {number} count
  */
-export function syntheticPost(i, count) {
+function syntheticPost(i, count) {
   const next = random(i + 1);
   const date = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
   const tags = [TAGS[i % TAGS.length], TAGS[(i * 7 + 3) % TAGS.length]];

@@ -27,7 +27,7 @@ export interface PostSummary {
 }
 
 /** Enough of another post to link to it. */
-export interface PostLink {
+interface PostLink {
   slug: string;
   title: string;
 }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition, useEffect, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
@@ -6,22 +6,26 @@ import { POSTS_CHANGED_EVENT } from './content.ts';
 import { PageDataCache } from './page-data.ts';
 import './styles.css';
 
-const cache = new PageDataCache();
-const app = (
-  <StrictMode>
-    {/* The base keeps its trailing slash so that links home are `/blog/`, not `/blog`. */}
-    <BrowserRouter basename={import.meta.env.BASE_URL}>
-      <App cache={cache} />
-    </BrowserRouter>
-  </StrictMode>
-);
+function Root() {
+  const [cache, setCache] = useState(() => new PageDataCache());
+  useEffect(() => {
+    // The dev server says posts changed: load pages afresh, showing this one until the new data is in.
+    const reload = () => startTransition(() => setCache(new PageDataCache()));
+    import.meta.hot?.on(POSTS_CHANGED_EVENT, reload);
+    return () => import.meta.hot?.off?.(POSTS_CHANGED_EVENT, reload);
+  }, []);
+  return (
+    <StrictMode>
+      {/* The base keeps its trailing slash so that links home are `/blog/`, not `/blog`. */}
+      <BrowserRouter basename={import.meta.env.BASE_URL}>
+        <App cache={cache} />
+      </BrowserRouter>
+    </StrictMode>
+  );
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 // Built pages arrive prerendered and are hydrated; the dev server sends an empty shell.
-if (container.firstElementChild) hydrateRoot(container, app);
-else createRoot(container).render(app);
-
-if (import.meta.hot) {
-  import.meta.hot.on(POSTS_CHANGED_EVENT, () => cache.clear());
-}
+if (container.firstElementChild) hydrateRoot(container, <Root />);
+else createRoot(container).render(<Root />);

@@ -1,6 +1,6 @@
 // How the browser gets a page's data: fetched once per page from the `page-data.json` the
 // build wrote beside its HTML, read by pages with React's `use` (suspending while it loads).
-import { createContext, use, useContext, useSyncExternalStore, type ReactPromise } from 'react';
+import { createContext, use, useContext, type ReactPromise } from 'react';
 import type { PageData } from './content.ts';
 import { pageDataPath } from './routes.ts';
 
@@ -15,12 +15,11 @@ type Fetcher = (path: string) => Promise<PageData | null>;
 /**
  * Page data by route path (`/posts/foo/`), each fetched at most once. A loaded entry
  * is a promise marked as fulfilled, which React's `use` reads without suspending
- * (on back/forward, and on the server where the data is seeded).
+ * (on back/forward, and on the server where the data is seeded). The dev server's reload
+ * starts a new cache rather than emptying this one (src/main.tsx).
  */
 export class PageDataCache {
   private entries = new Map<string, Entry>();
-  private listeners = new Set<() => void>();
-  private version = 0;
   private readonly fetcher: Fetcher;
 
   constructor(fetcher: Fetcher = fetchPageData) {
@@ -34,9 +33,11 @@ export class PageDataCache {
   load(path: string): Entry {
     const existing = this.entries.get(path);
     if (existing) return existing;
+    // The same promise object from first load to last read: React replays a suspended page
+    // with what `load` returns then, and a different promise would be an "uncached" one.
     const pending: Promise<PageData | null> = this.fetcher(path).then(
       (value) => {
-        if (this.entries.get(path) === pending) this.entries.set(path, fulfilled(value));
+        Object.assign(pending, { status: 'fulfilled', value });
         return value;
       },
       (error: unknown) => {
@@ -48,20 +49,6 @@ export class PageDataCache {
     this.entries.set(path, pending);
     return pending;
   }
-
-  /** Forget everything (the dev server calls this when a post changes). */
-  clear(): void {
-    this.entries.clear();
-    this.version += 1;
-    for (const listener of this.listeners) listener();
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getVersion = (): number => this.version;
 }
 
 async function fetchPageData(path: string): Promise<PageData | null> {
@@ -78,7 +65,5 @@ export const PageDataContext = createContext<PageDataCache | null>(null);
 export function usePageData(path: string): PageData | null {
   const cache = useContext(PageDataContext);
   if (!cache) throw new Error('usePageData needs a <PageDataContext> provider');
-  // Re-read after `clear()`: the version is part of what this render depends on.
-  useSyncExternalStore(cache.subscribe, cache.getVersion, cache.getVersion);
   return use(cache.load(path));
 }

@@ -19,7 +19,7 @@ type ParamNames<Pattern extends string> = Pattern extends `${string}:${infer Nam
   ? Name | ParamNames<Rest>
   : never;
 
-export type RouteParams<Name extends RouteName> = Record<ParamNames<(typeof ROUTES)[Name]>, string>;
+type RouteParams<Name extends RouteName> = Record<ParamNames<(typeof ROUTES)[Name]>, string>;
 
 /** The path of a page, relative to the base: `routePath('post', { slug: 'x' })` is `/posts/x/`. */
 export function routePath<Name extends RouteName>(name: Name, ...[params]: ParamsArgument<Name>): string {
@@ -31,7 +31,7 @@ type ParamsArgument<Name extends RouteName> = [ParamNames<(typeof ROUTES)[Name]>
   ? []
   : [params: RouteParams<Name>];
 
-export interface RouteMatch {
+interface RouteMatch {
   name: RouteName;
   params: Record<string, string>;
 }

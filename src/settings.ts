@@ -11,5 +11,3 @@ export const SETTINGS = {
   /** One sentence about the blog: the home page's meta description and the feed's subtitle. */
   description: 'Notes on machine-learning performance: PyTorch/XLA, TPUs, GPUs and large language models.',
 };
-
-export type Settings = typeof SETTINGS;

@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite, listFiles } from './site-build.ts';
@@ -16,10 +17,22 @@ afterAll(async () => {
 });
 
 describe('npm run build', () => {
-  test('a folder of bad posts fails the build and lists every problem with its file', async () => {
-    const { code, output } = await build('bad/missing-title');
+  test('a folder of bad posts fails the build and lists every problem with its file, and writes nothing', async () => {
+    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-bad-posts-'));
+    outDirs.push(postsDir);
+    await writeFile(path.join(postsDir, 'one.md'), '---\ntitel: One\ndate: 2024-01-01\n---\n\n![x](./x.png)\n');
+    await writeFile(path.join(postsDir, 'two.md'), '---\ntitle: Two\ndate: May 1\n---\n\nText.\n');
+    const { code, output, outDir } = await build(postsDir);
     expect(code).not.toBe(0);
-    expect(output).toContain('test/fixtures/bad/missing-title/no-title.md:1 title: is required');
+    const lines = output.split('\n').filter((line) => line.startsWith(postsDir));
+    expect(lines).toEqual([
+      `${postsDir}/one.md:1 title: is required`,
+      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated`,
+      `${postsDir}/one.md:6 image not found: ./x.png (paths are relative to the post's file)`,
+      `${postsDir}/two.md:3 date: expected a real date as YYYY-MM-DD, got "May 1"`,
+    ]);
+    expect(output).toContain('4 problems in posts (listed above); nothing was built');
+    expect(await listFiles(outDir)).toEqual([]);
   });
 
   test('a missing image fails the build and names the post and line', async () => {

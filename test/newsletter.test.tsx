@@ -18,15 +18,17 @@ afterEach(() => {
 describe('the newsletter signup', () => {
   test('says before any submission that subscriptions are not stored yet', () => {
     render(<Newsletter />);
-    expect(screen.getByRole('heading', { name: 'Sign Up for My Newsletter!' })).toBeDefined();
-    expect(
-      screen.getByText(
-        'Stay updated with my latest research, updates, and insights. Subscribe to my newsletter below:',
-      ),
-    ).toBeDefined();
-    expect(
-      screen.getByText('Note: The subscription feature is under development. Your email won’t be saved at the moment.'),
-    ).toBeDefined();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Sign Up for My Newsletter!');
+    const region = screen.getByRole('region', { name: 'Sign Up for My Newsletter!' });
+    expect(region.textContent).toContain(
+      'Stay updated with my latest research, updates, and insights. Subscribe to my newsletter below:',
+    );
+    // The note is part of the field's description, so a screen reader hears it before typing.
+    expect(screen.getByLabelText('Email address').getAttribute('aria-describedby')).toBeTruthy();
+    const note = document.getElementById(screen.getByLabelText('Email address').getAttribute('aria-describedby')!);
+    expect(note?.textContent).toBe(
+      'Note: The subscription feature is under development. Your email won’t be saved at the moment.',
+    );
   });
 
   test('an invalid address gets an announced error tied to the field', async () => {

@@ -2,7 +2,7 @@
 // are megabytes). Each says what the build should do with it: publish it, or refuse it
 // naming the file and the problem.
 
-export interface PathologicalPost {
+interface PathologicalPost {
   /** The post's slug (its file is `<slug>.md`). */
   slug: string;
   text: string;

@@ -74,9 +74,9 @@ describe('a bad post is reported with its file, line and problem', () => {
     ).toBe(true);
   });
 
-  test('a YAML syntax error names its line', async () => {
+  test('a YAML syntax error names the line of the unclosed list', async () => {
     const [problem] = await problemsOf('yaml-syntax');
-    expect(problem).toMatch(/^test\/fixtures\/bad\/yaml-syntax\/broken-yaml\.md:\d+ YAML syntax error: /);
+    expect(problem).toMatch(/^test\/fixtures\/bad\/yaml-syntax\/broken-yaml\.md:4 YAML syntax error: /);
   });
 
   test('two posts with one slug name both files', async () => {
@@ -188,6 +188,21 @@ describe('unusual but valid posts', () => {
       'same-title-two',
       'same-title-one',
     ]);
+  });
+
+  test('TeX that is not quite LaTeX is published, with a warning naming the post', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-tex-'));
+    try {
+      await writeFile(path.join(dir, 'tex.md'), '---\ntitle: TeX\ndate: 2024-01-01\n---\n\nMath $x \uFFFD y$ here.\n');
+      const { posts, problems, warnings } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+      expect(problems).toEqual([]);
+      expect(posts.map((post) => post.slug)).toEqual(['tex']);
+      expect(warnings.map(formatProblem)).toEqual([
+        `${path.join(dir, 'tex.md')} math: Unrecognized Unicode character "\uFFFD" (65533)`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('a 5 MB post builds', { timeout: 120_000 }, async () => {

@@ -13,7 +13,7 @@ export function personEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   return { ...inherited, ...extra };
 }
 
-export interface SiteBuild {
+interface SiteBuild {
   code: number;
   output: string;
   outDir: string;

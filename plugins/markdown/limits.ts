@@ -14,7 +14,7 @@ export const MAX_NESTING = 100;
  * one paragraph may hold: pairing them up takes markdown's parser time that grows faster
  * than their number (8,000 take about a second here, 32,000 ten seconds or more).
  */
-export const MAX_INLINE_MARKERS = 5_000;
+const MAX_INLINE_MARKERS = 5_000;
 
 /**
  * Before parsing (what a deep list or a flood of markers slows down): each line's nesting,

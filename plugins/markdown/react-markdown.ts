@@ -9,7 +9,7 @@ import type { PostContext } from './file-data.ts';
 
 export type Pipeline = Pick<Options, 'remarkPlugins' | 'rehypePlugins' | 'remarkRehypeOptions'>;
 
-export interface Rendering {
+interface Rendering {
   /** Undefined when a plugin stopped the rendering (`file.fail`) or it threw. */
   html?: string;
   error?: unknown;

@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
  * handlers or `style` attributes; links only to http(s), mailto and the like; raw `id`
  * and `name` values get a `user-content-` prefix so they cannot clobber the app's.
  */
-export const SANITIZE_SCHEMA: Schema = {
+const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,

@@ -7,7 +7,7 @@ import type { Finding } from '../problems.ts';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
 /** How many times the front matter may use YAML aliases (`*name`): enough for any post, too few to explode. */
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 
 function isRealDate(value: string): boolean {
   const match = DATE.exec(value);
@@ -83,7 +83,7 @@ function closestField(name: string): string | undefined {
   return FIELDS.find((field) => distance(lower, field) <= 2);
 }
 
-export interface FrontMatterResult {
+interface FrontMatterResult {
   data?: FrontMatter;
   problems: Finding[];
 }

@@ -1,17 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 /** Debian's Chromium unless CHROMIUM_PATH points elsewhere. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
 /** Collects what a reader would never want to see: console errors, warnings and page errors. */
@@ -24,18 +16,13 @@ export function watchForErrors(page: Page): string[] {
   return errors;
 }
 
-/** Counts document (full page) loads from now on. */
-export function countDocumentLoads(page: Page): { readonly count: number; readonly urls: string[] } {
+/** The URLs of document (full page) loads from now on. */
+export function recordDocumentLoads(page: Page): string[] {
   const urls: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'document') urls.push(request.url());
   });
-  return {
-    get count() {
-      return urls.length;
-    },
-    urls,
-  };
+  return urls;
 }
 
 /** Records every Content-Security-Policy violation the page reports, from its first byte. */

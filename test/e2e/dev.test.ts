@@ -1,54 +1,37 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PATHOLOGICAL_POSTS } from '../pathological-posts.ts';
-import { personEnv, root } from '../site-build.ts';
-import { countDocumentLoads, launchChromium } from './browser.ts';
+import { root } from '../site-build.ts';
+import { launchChromium, recordDocumentLoads } from './browser.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
 
 /** `npm run dev` on a copy of the fixture posts, as an author would run it. */
 describe('the dev server while an author edits posts', () => {
   let browser: Browser;
-  let server: ChildProcess;
+  let server: DevServer;
   let postsDir: string;
-  let url: string;
-  let terminal = '';
   let page: Page;
 
   beforeAll(async () => {
     postsDir = await mkdtemp(path.join(tmpdir(), 'blog-dev-posts-'));
     await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
-    server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--port', '0'], {
-      cwd: root,
-      env: personEnv({ POSTS_DIR: postsDir, NO_COLOR: '1' }),
-    });
-    server.stdout?.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${terminal}`)), 30_000);
-      server.stdout?.on('data', () => {
-        const found = /Local:\s+(http:\/\/\S+)/.exec(terminal)?.[1];
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      });
-    });
+    server = await startDevServer(postsDir);
     browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.goto(server.url, { waitUntil: 'networkidle' });
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill();
+    server?.stop();
     await rm(postsDir, { recursive: true, force: true });
   });
 
   const heading = () => page.getByRole('heading', { level: 1 }).textContent();
-  const titles = () => page.locator('.post-list h2').allTextContents();
+  const titles = () => page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
 
   test('lists the posts, drafts included and marked', async () => {
     expect(await heading()).toBe('Latest posts');
@@ -59,23 +42,27 @@ describe('the dev server while an author edits posts', () => {
       'Hello, world',
     ]);
     expect(
-      await page.locator('.post-summary', { hasText: 'Not finished' }).getByText('Draft', { exact: true }).isVisible(),
+      await page
+        .getByRole('article')
+        .filter({ hasText: 'Not finished' })
+        .getByText('Draft', { exact: true })
+        .isVisible(),
     ).toBe(true);
   });
 
   test('a broken post shows its problem in the page and the terminal while the others are served', async () => {
-    const documents = countDocumentLoads(page);
+    const documents = recordDocumentLoads(page);
     const broken = path.join(postsDir, 'new-post.md');
     await writeFile(broken, '---\ndate: 2024-07-01\n---\n\nA post still being written.\n');
     const alert = page.getByRole('alert').filter({ hasText: 'problem' });
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain(`${broken}:1 title: is required`);
-    expect(terminal).toContain(`${broken}:1 title: is required`);
+    expect(server.output()).toContain(`${broken}:1 title: is required`);
     expect(await titles()).toHaveLength(4);
 
     await writeFile(broken, '---\ntitle: A brand new post\ndate: 2024-07-01\n---\n\nA post still being written.\n');
     await expect.poll(titles, { timeout: 10_000 }).toContain('A brand new post');
     expect(await alert.count()).toBe(0);
-    expect(documents.urls).toEqual([]);
+    expect(documents).toEqual([]);
     await unlink(broken);
     await expect.poll(titles, { timeout: 10_000 }).not.toContain('A brand new post');
   });

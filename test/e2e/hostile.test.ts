@@ -100,7 +100,7 @@ describe('hostile posts build into pages with no active content', () => {
   test.each(pages)('/%s, after hydration', async (path) => {
     const { page, dialogs } = await open(path, true);
     // Hover and click everything a reader might, to give any handler its chance.
-    for (const element of await page.locator('.prose *').all()) {
+    for (const element of await page.getByRole('article').locator('*').all()) {
       await element.hover({ timeout: 1000, trial: false }).catch(() => undefined);
     }
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();

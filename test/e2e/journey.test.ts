@@ -1,8 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../site-build.ts';
-import { countDocumentLoads, launchChromium, recordCspViolations, watchForErrors } from './browser.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, root } from '../site-build.ts';
+import { launchChromium, recordCspViolations, recordDocumentLoads, watchForErrors } from './browser.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
 
 let browser: Browser;
@@ -13,7 +16,94 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The same journey for a site at the root of its host and one under a project path. */
+const PUBLISHED = ['A tour of GitHub-flavoured markdown', 'A post with a figure', 'Hello, world'];
+
+/**
+ * A reader's journey through the fixture site, the same against `npm run dev` and against
+ * the built site (at the root of its host and under a project path): every move after the
+ * first page happens client-side, with focus, title and history as a reader expects.
+ */
+describe.each([
+  { target: 'the built site under /', base: '/', dev: false },
+  { target: 'the built site under /blog/', base: '/blog/', dev: false },
+  { target: 'npm run dev', base: '/', dev: true },
+])('a reader on $target', ({ base, dev }) => {
+  let url = '';
+  let stop = async () => {};
+  beforeAll(async () => {
+    if (dev) {
+      const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-journey-'));
+      await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
+      const server: DevServer = await startDevServer(postsDir);
+      url = server.url.replace(/\/$/, '');
+      stop = async () => {
+        server.stop();
+        await rm(postsDir, { recursive: true, force: true });
+      };
+    } else {
+      const site = await buildSite('site', { BASE_PATH: base });
+      if (site.code !== 0) throw new Error(site.output);
+      const server = await serveStatic(site.outDir, base);
+      url = server.url;
+      stop = async () => {
+        await server.close();
+        await rm(site.outDir, { recursive: true, force: true });
+      };
+    }
+  });
+  afterAll(() => stop());
+  const at = (path: string) => `${url}${base}${path}`;
+
+  test('moves between pages without loading a new document; back and forward work', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    const cspViolations = await recordCspViolations(page);
+    const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+    await page.goto(at('posts/with-figure/'), { waitUntil: 'networkidle' });
+    const documents = recordDocumentLoads(page);
+
+    await page.getByRole('link', { name: '← Newer: A tour of GitHub-flavoured markdown' }).click();
+    await expect.poll(heading).toBe('A tour of GitHub-flavoured markdown');
+    expect(page.url()).toBe(at('posts/markdown-tour/'));
+    expect(await page.title()).toBe("A tour of GitHub-flavoured markdown · Mehrdad Zaker's Blog");
+    // Focus moves to the new page's heading, so a screen reader announces it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('A tour of GitHub-flavoured markdown');
+    expect(await page.getByRole('table').count()).toBe(1);
+
+    await page.goBack();
+    await expect.poll(heading).toBe('A post with a figure');
+    await page.goForward();
+    await expect.poll(heading).toBe('A tour of GitHub-flavoured markdown');
+
+    await page.getByRole('link', { name: '#notes' }).first().click();
+    await expect.poll(heading).toBe('Posts tagged “notes”');
+    expect(page.url()).toBe(at('tags/notes/'));
+
+    await page.getByRole('link', { name: "Mehrdad Zaker's Blog" }).click();
+    await expect.poll(heading).toBe('Latest posts');
+    expect(page.url()).toBe(at(''));
+    const titles = await page
+      .getByRole('main')
+      .getByRole('article')
+      .getByRole('heading', { level: 2 })
+      .allTextContents();
+    // The dev server shows drafts too, first here (newest), marked as such.
+    expect(titles).toEqual(dev ? ['Not finished', ...PUBLISHED] : PUBLISHED);
+
+    // A link written inside a post's markdown is followed client-side too.
+    await page.getByRole('link', { name: 'Read more about A post with a figure' }).click();
+    await page.getByRole('link', { name: 'the first post' }).click();
+    await expect.poll(heading).toBe('Hello, world');
+
+    expect(documents).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
+    await context.close();
+  });
+});
+
+/** What only the built site, served by a plain static host, can show. */
 describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
   let server: StaticServer;
   let outDir = '';
@@ -31,6 +121,9 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
   afterAll(async () => {
     await server?.close();
     await rm(outDir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await page?.context().close();
   });
 
   async function openWithJavaScript(path: string) {
@@ -55,47 +148,6 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     await context.close();
   });
 
-  test('links move between pages without loading a new document; back and forward work', async () => {
-    await openWithJavaScript('posts/with-figure/');
-    const documents = countDocumentLoads(page);
-
-    await page.getByRole('link', { name: '← Newer: A tour of GitHub-flavoured markdown' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('A tour of GitHub-flavoured markdown');
-    expect(page.url()).toBe(at('posts/markdown-tour/'));
-    expect(await page.title()).toBe("A tour of GitHub-flavoured markdown · Mehrdad Zaker's Blog");
-    // Focus moves to the new page's heading, so a screen reader announces it.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('A tour of GitHub-flavoured markdown');
-    expect(await page.locator('table').count()).toBe(1);
-
-    await page.goBack();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('A post with a figure');
-    await page.goForward();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('A tour of GitHub-flavoured markdown');
-
-    await page.getByRole('link', { name: '#notes' }).first().click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Posts tagged “notes”');
-    expect(page.url()).toBe(at('tags/notes/'));
-
-    await page.getByRole('link', { name: "Mehrdad Zaker's Blog" }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Latest posts');
-    expect(page.url()).toBe(at(''));
-    const titles = await page.locator('.post-list h2').allTextContents();
-    expect(titles).toEqual(['A tour of GitHub-flavoured markdown', 'A post with a figure', 'Hello, world']);
-
-    // A link written inside a post's markdown is followed client-side too.
-    await page.getByRole('link', { name: 'Read more about A post with a figure' }).click();
-    await page.getByRole('link', { name: 'the first post' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hello, world');
-
-    expect(documents.urls).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(await cspViolations()).toEqual([]);
-  });
-
   test('every page kind works under the Content-Security-Policy the site ships', async () => {
     for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/', 'tags/notes/', 'no/such/page']) {
       const response = await openWithJavaScript(path);
@@ -108,7 +160,7 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
         errors.filter((error) => !error.includes('404')),
         path,
       ).toEqual([]);
-      await page.context().close();
+      if (path !== 'no/such/page') await page.context().close();
     }
   });
 
