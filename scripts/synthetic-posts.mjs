@@ -14,11 +14,11 @@ const WORDS = (
 const TAGS = ['pytorch', 'xla', 'tpu', 'gpu', 'llama', 'inference', 'training', 'compilers', 'profiling', 'memory'];
 
 /**
- * A small deterministic pseudo-random sequence (mulberry32).
+ * A small deterministic pseudo-random sequence (mulberry32), for the synthetic posts and the fuzz test.
  * @param {number} seed
  * @returns {() => number}
  */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

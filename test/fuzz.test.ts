@@ -8,23 +8,12 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
+import { random as seeded } from '../scripts/synthetic-posts.mjs';
 import { root } from './site-build.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_126);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 300);
 const BATCH = 50;
-
-/** mulberry32: a small, fast, seedable generator. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SPECIALS = ['[', ']', '(', '*', '_', '~', '`', '$', '<', '>', '&', '|', '\\', '\u0000', '\u202e', '\uFEFF', '\r'];
 
@@ -107,7 +96,7 @@ async function fixturePosts(): Promise<{ name: string; bytes: Buffer }[]> {
 }
 
 function mutate(fixtures: { name: string; bytes: Buffer }[], seed: number, index: number): Mutant {
-  const random = generator(seed);
+  const random = seeded(seed);
   const fixture = fixtures[Math.floor(random() * fixtures.length)]!;
   const names = Object.keys(MUTATIONS);
   let bytes = fixture.bytes;
