@@ -64,6 +64,9 @@ class RenderWorker {
       const seconds = (this.task?.timeLimitMs ?? RENDER_TIME_LIMIT_MS) / 1000;
       onGone(this, `took longer than ${seconds} s to render; the limit is ${seconds} s`);
     });
+    // Only a worker with work keeps the process alive (dispatch refs it). After the
+    // listeners: adding a 'message' listener refs the worker's port again.
+    this.thread.unref();
   }
 
   start(task: Task): void {
@@ -104,6 +107,11 @@ class RenderPool {
   setSlugs(slugs: Record<string, string>): void {
     this.slugs = slugs;
     for (const worker of this.workers) worker.thread.postMessage({ type: 'slugs', slugs });
+  }
+
+  /** Starts a worker ahead of the first job, so that its start-up overlaps other work. */
+  warmUp(): void {
+    if (this.workers.length === 0) this.spawn();
   }
 
   render(job: RenderJob, timeLimitMs: number): Promise<RenderedMarkdown> {
@@ -168,6 +176,17 @@ function failure(message: string): RenderedMarkdown {
 
 const pools = new Map<string, RenderPool>();
 
+function poolFor(root: string): RenderPool {
+  let pool = pools.get(root);
+  if (!pool) pools.set(root, (pool = new RenderPool(root)));
+  return pool;
+}
+
+/** Starts a rendering worker now (it takes about half a second), before the posts are even read. */
+export function warmUpRenderer(root: string): void {
+  poolFor(root).warmUp();
+}
+
 /**
  * Renders every job, reusing cached renderings, in worker threads.
  * `onProgress(done, total)` is called as posts finish.
@@ -188,8 +207,7 @@ export async function renderAll(
   const reused = cached.filter(Boolean).length;
   let done = reused;
   options.onProgress?.(done, jobs.length);
-  let pool = pools.get(options.root);
-  if (!pool) pools.set(options.root, (pool = new RenderPool(options.root)));
+  const pool = poolFor(options.root);
   pool.setSlugs(jobs[0]?.context.slugs ?? {});
   const rendered = await Promise.all(
     jobs.map(async (job, i) => {

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildSite, listFiles } from './site-build.ts';
+import { buildSite, listFiles, root } from './site-build.ts';
 
 const outDirs: string[] = [];
 
@@ -80,6 +80,17 @@ describe('npm run build', () => {
     expect(await readFile(path.join(outDir, '_headers'), 'utf8')).toContain(
       "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'",
     );
+  });
+
+  test('a second build of unchanged posts reuses every rendering, and ends', async () => {
+    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-rebuild-'));
+    outDirs.push(postsDir);
+    await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
+    const first = await build(postsDir);
+    expect(first.output).toContain('from 3 posts (0 renderings reused)');
+    const second = await build(postsDir);
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).toContain('from 3 posts (4 renderings reused)');
   });
 
   test('a post with dollar signs in its title and text is written as it is', async () => {

@@ -29,12 +29,15 @@ export async function buildSite(posts: string, env: Record<string, string> = {})
       {
         cwd: root,
         env: personEnv({ POSTS_DIR: path.isAbsolute(posts) ? posts : `test/fixtures/${posts}`, ...env }),
+        // A build that does not end (a worker keeping the process alive, say) fails here, loudly.
+        timeout: 50_000,
       },
     );
     return { code: 0, output: stdout + stderr, outDir };
   } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr, outDir };
+    const failed = error as { code: number | null; signal: string | null; stdout: string; stderr: string };
+    const ended = failed.signal ? `\n[the build was stopped by ${failed.signal}: it did not end]` : '';
+    return { code: failed.code ?? 1, output: failed.stdout + failed.stderr + ended, outDir };
   }
 }
 

@@ -10,7 +10,7 @@ import type { Asset } from '../markdown/file-data.ts';
 import type { RenderedMarkdown } from '../markdown/pipeline.ts';
 import { byPlace, displayPath, type Problem } from '../problems.ts';
 import type { RenderCache } from '../render-cache.ts';
-import { renderAll } from '../render-pool.ts';
+import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.ts';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { findSources, type Source } from './sources.ts';
@@ -56,6 +56,7 @@ interface LoadedSource {
 
 /** Reads every post: newest first, drafts dropped unless asked for, every problem listed. */
 export async function readPosts(options: ReadOptions): Promise<ReadResult> {
+  warmUpRenderer(options.root);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const sources = await findSources(options.postsDir, options.root, problems);
