@@ -32,6 +32,16 @@ export const PATHOLOGICAL_POSTS: PathologicalPost[] = [
     problem: /^:2 YAML aliases \(\*name\) expand too far; the limit is 100 uses/,
   },
   {
+    slug: 'deep-yaml-flow',
+    text: `---\ntitle: Flow\ndate: 2024-01-01\ntags: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n\nText.\n`,
+    problem: /^:4 the front matter is nested 20,000 levels deep .*; the limit is 20$/,
+  },
+  {
+    slug: 'deep-yaml-indent',
+    text: `---\ntitle: Indent\ndate: 2024-01-01\na:\n${Array.from({ length: 3_000 }, (_, i) => `${'  '.repeat(i + 1)}b:`).join('\n')}\n---\n\nText.\n`,
+    problem: /^:3004 the front matter is nested 3,000 levels deep .*; the limit is 20$/,
+  },
+  {
     slug: 'deep-quotes',
     text: `${frontMatter('Quotes')}${'>'.repeat(20_000)} deep\n`,
     problem: /^:6 nested 20,000 levels deep .*; the limit is 100$/,

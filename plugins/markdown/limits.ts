@@ -27,7 +27,11 @@ export function checkSource(source: string): Finding | undefined {
   let paragraph = { line: 0, markers: 0 };
   let crowded: typeof paragraph | undefined;
   const lines = source.split(/\r\n|\r|\n/);
+  // The front matter is YAML, checked by plugins/posts/front-matter.ts.
+  const bodyStart =
+    lines[0]?.trimEnd() === '---' ? lines.findIndex((text, i) => i > 0 && text.trimEnd() === '---') + 1 : 0;
   for (const [index, text] of lines.entries()) {
+    if (index < bodyStart) continue;
     const line = index + 1;
     const opening = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
     if (fence) {

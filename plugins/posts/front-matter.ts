@@ -9,6 +9,30 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
 /** How many times the front matter may use YAML aliases (`*name`): enough for any post, too few to explode. */
 const MAX_ALIASES = 100;
 
+/** How deeply front matter may nest lists and mappings; the deepest field (`tags`) is one level. */
+const MAX_YAML_NESTING = 20;
+
+/**
+ * The deepest nesting of the YAML, counted before parsing it (the parser recurses once per
+ * level): brackets still open, plus indentation in steps of two spaces.
+ */
+function yamlNesting(lines: string[]): { line: number; depth: number } | undefined {
+  let open = 0;
+  let deepest: { line: number; depth: number } | undefined;
+  lines.forEach((text, i) => {
+    const unquoted = text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '');
+    let peak = open;
+    for (const char of unquoted) {
+      if (char === '#') break;
+      if (char === '[' || char === '{') peak = Math.max(peak, ++open);
+      else if (char === ']' || char === '}') open = Math.max(0, open - 1);
+    }
+    const depth = peak + Math.floor((text.length - text.trimStart().length) / 2);
+    if (depth > MAX_YAML_NESTING && depth > (deepest?.depth ?? 0)) deepest = { line: i + 2, depth };
+  });
+  return deepest;
+}
+
 function isRealDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
@@ -110,6 +134,11 @@ export function readFrontMatter(lines: string[]): FrontMatterResult {
 
 /** The YAML as plain data, with the file line of each top-level field. */
 function parseYaml(yaml: string): { value: unknown; lines: Map<string, number> } | { problems: Finding[] } {
+  const tooDeep = yamlNesting(yaml.split('\n'));
+  if (tooDeep) {
+    const message = `the front matter is nested ${tooDeep.depth.toLocaleString('en-US')} levels deep (lists or mappings inside each other); the limit is ${MAX_YAML_NESTING}`;
+    return { problems: [{ line: tooDeep.line, message }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
@@ -131,16 +160,13 @@ function parseYaml(yaml: string): { value: unknown; lines: Map<string, number> }
   }
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), lines };
-  } catch {
+  } catch (error) {
     // The yaml library refuses alias chains that would expand past the limit ("billion laughs").
-    return {
-      problems: [
-        {
-          line: 2,
-          message: `YAML aliases (*name) expand too far; the limit is ${MAX_ALIASES} uses. Write the values out instead`,
-        },
-      ],
-    };
+    const aliases = error instanceof Error && /alias/i.test(error.message);
+    const message = aliases
+      ? `YAML aliases (*name) expand too far; the limit is ${MAX_ALIASES} uses. Write the values out instead`
+      : `the front matter could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { problems: [{ line: 2, message }] };
   }
 }
 

@@ -60,7 +60,13 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const sources = await findSources(options.postsDir, options.root, problems);
-  const loaded = await mapLimited(sources, 32, (source) => loadSource(source, options));
+  const loaded = await mapLimited(sources, 32, (source) =>
+    // Whatever goes wrong inside one post is that post's problem; the others are still read.
+    loadSource(source, options).catch((error: unknown): LoadedSource => {
+      const file = displayPath(options.root, source.file);
+      return { source, file, problems: [{ file, message: `could not be read: ${String(error)}` }] };
+    }),
+  );
   const rendered = await render(loaded, sources, options);
 
   const posts: Post[] = [];
