@@ -15,6 +15,7 @@ function summarise({
   older: _older,
   updated: _u,
   updatedLabel: _ul,
+  toc: _toc,
   ...summary
 }: Post): PostSummary {
   return summary;

@@ -171,6 +171,7 @@ function failure(message: string): RenderedMarkdown {
     ids: [],
     links: [],
     dependencies: { files: {}, slugs: {} },
+    toc: [],
   };
 }
 

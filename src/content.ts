@@ -32,6 +32,14 @@ interface PostLink {
   title: string;
 }
 
+/** A section heading of a post, for its table of contents. */
+export interface TocEntry {
+  id: string;
+  text: string;
+  /** 2 for a section (`##`), 3 for a subsection (`###`). */
+  depth: number;
+}
+
 export interface Post extends PostSummary {
   /** HTML rendered at build time from the post's markdown. */
   html: string;
@@ -39,6 +47,8 @@ export interface Post extends PostSummary {
   updatedLabel?: string;
   newer?: PostLink;
   older?: PostLink;
+  /** Present when the post has three or more section headings and does not set `toc: false`. */
+  toc?: TocEntry[];
 }
 
 export type PageData =

@@ -25,6 +25,11 @@ const older = summary('older-post', 'The older post', '2024-01-01');
 const olderPost: Post = {
   ...older,
   html: '<h2 id="results">Results</h2><p>Body of the older post.</p>',
+  toc: [
+    { id: 'setup', text: 'Setup', depth: 2 },
+    { id: 'tpu-v4', text: 'TPU v4', depth: 3 },
+    { id: 'results', text: 'Results', depth: 2 },
+  ],
   newer: { slug: newer.slug, title: newer.title },
 };
 
@@ -98,6 +103,26 @@ describe('a post page', () => {
     expect(screen.getAllByRole('link', { name: 'All posts' }).length).toBeGreaterThan(0);
     expect(screen.getAllByRole('region', { name: 'Sign Up for My Newsletter!' })).toHaveLength(1);
     expect(document.title).toBe("The older post · Mehrdad Zaker's Blog");
+  });
+
+  test('lists its sections in a table of contents, subsections under their section', async () => {
+    await renderAt('/posts/older-post/');
+    const toc = await screen.findByRole('navigation', { name: 'Table of contents' });
+    const links = within(toc).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Setup', '#setup'],
+      ['TPU v4', '#tpu-v4'],
+      ['Results', '#results'],
+    ]);
+    expect(
+      within(toc).getByRole('link', { name: 'TPU v4' }).closest('ol')?.closest('li')?.firstChild?.textContent,
+    ).toBe('Setup');
+  });
+
+  test('a post without a table of contents shows none', async () => {
+    await renderAt('/posts/newer-post/');
+    await screen.findByRole('heading', { level: 1, name: 'The newer post' });
+    expect(screen.queryByRole('navigation', { name: 'Table of contents' })).toBeNull();
   });
 
   test('loads only its own data', async () => {

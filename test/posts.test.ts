@@ -95,7 +95,7 @@ describe('a bad post is reported with its file, line and problem', () => {
       expect(problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }))).toEqual([
         'a.md:1 title: is required',
         'a.md:2 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
-        'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated',
+        'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc',
         "a.md:6 image not found: ./gone.png (paths are relative to the post's file)",
         'b.md:1 date: is required (YYYY-MM-DD)',
         'b.md:5 broken link: there is no post "nothing" (/posts/nothing/)',
@@ -144,7 +144,7 @@ describe('the posts of a good folder', () => {
     const data = assets.find((asset) => asset.source.endsWith('data.csv'));
     expect(image?.fileName).toMatch(/^assets\/figure-6-[0-9a-f]{8}\.png$/);
     expect(html).toContain(
-      `<img src="/blog/${image?.fileName}" alt="Figure 6: latency by prompt length" loading="lazy"/>`,
+      `<figure id="figure-1"><img src="/blog/${image?.fileName}" alt="Latency by prompt length" decoding="async" width="8" height="4"/><figcaption>Figure 1: Latency against prompt length, 10 to 1,500 tokens</figcaption></figure>`,
     );
     expect(html).toContain(`<a href="/blog/${data?.fileName}">the data file</a>`);
     expect(html).toContain('<a href="/blog/posts/hello-world/">the first post</a>');

@@ -55,6 +55,7 @@ declare module 'vfile' {
     links: OutgoingLink[];
     assets: Asset[];
     dependencies: RenderDependencies;
+    toc: { id: string; text: string; depth: number }[];
   }
 }
 

@@ -8,14 +8,17 @@ import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
 import { excerpt } from './excerpt.ts';
+import { figures } from './figures.ts';
 import type { Asset, OutgoingLink, PostContext, RenderDependencies } from './file-data.ts';
 import { headingIds } from './heading-ids.ts';
+import { images } from './images.ts';
 import { MAX_NESTING, checkSource, limitHtmlNesting, limitMarkdownNesting } from './limits.ts';
 import { math } from './math.ts';
 import { rawHtml } from './raw-html.ts';
 import { renderWithReactMarkdown, type Pipeline } from './react-markdown.ts';
 import { sanitize } from './sanitize.ts';
-import { tableAlignment } from './tables.ts';
+import { tables } from './tables.ts';
+import { tableOfContents } from './toc.ts';
 import { taskListLabels } from './task-lists.ts';
 import { resolveUrls } from './urls.ts';
 
@@ -35,9 +38,12 @@ const PIPELINE: Pipeline = {
     sanitize, // the allow-list, warning about each removal
     math, // KaTeX to MathML; bad TeX is a problem
     headingIds, // ids for headings
-    tableAlignment, // align as classes, not styles
+    tableOfContents, // file.data.toc: the section headings
+    figures, // a lone image is a numbered figure with a caption
+    tables, // each table scrolls in its own box; align as classes, not styles
     taskListLabels, // checkboxes named by their item
     resolveUrls, // file.data.links, .ids, .assets, .dependencies
+    images, // alt text required; width and height from the file
   ],
 };
 
@@ -52,6 +58,7 @@ export interface RenderedMarkdown {
   ids: string[];
   links: OutgoingLink[];
   dependencies: RenderDependencies;
+  toc: { id: string; text: string; depth: number }[];
 }
 
 export async function renderMarkdown(source: string, context: PostContext): Promise<RenderedMarkdown> {
@@ -76,12 +83,24 @@ export async function renderMarkdown(source: string, context: PostContext): Prom
     ids: data.ids ?? [],
     links: data.links ?? [],
     dependencies: data.dependencies ?? { files: {}, slugs: {} },
+    toc: data.toc ?? [],
   };
 }
 
 function failed(problems: Finding[]): RenderedMarkdown {
   const dependencies = { files: {}, slugs: {} };
-  return { html: '', excerpt: '', words: 0, problems, warnings: [], assets: [], ids: [], links: [], dependencies };
+  return {
+    html: '',
+    excerpt: '',
+    words: 0,
+    problems,
+    warnings: [],
+    assets: [],
+    ids: [],
+    links: [],
+    dependencies,
+    toc: [],
+  };
 }
 
 function toFinding(message: VFileMessage): Finding {

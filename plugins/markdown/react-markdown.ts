@@ -1,7 +1,8 @@
-// react-markdown renders the post (it is the design's renderer), but it makes its own VFile
-// and never returns it. This is the one workaround for that: a first plugin hands the file
+// react-markdown renders the post (it is the design's renderer); what it forces us to work
+// around is here. It makes its own VFile and never returns it: a first plugin hands the file
 // the post's context and hands the file back, so every other plugin uses `file.data` and
-// `file.message` as in any unified pipeline.
+// `file.message` as in any unified pipeline. (Its table alignment as inline styles is
+// undone in tables.ts.)
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MarkdownAsync, type Options } from 'react-markdown';
 import type { VFile } from 'vfile';
@@ -33,7 +34,10 @@ export async function renderWithReactMarkdown(
       remarkPlugins: [bindFile, ...(pipeline.remarkPlugins ?? [])],
       children: source,
     });
-    return { html: renderToStaticMarkup(element), file: captured! };
+    // React's renderer adds `<link rel="preload" as="image">` for each eager image; the
+    // image's own request is enough, and a post's HTML holds only its content.
+    const html = renderToStaticMarkup(element).replace(/<link rel="preload" as="image"[^>]*\/>/g, '');
+    return { html, file: captured! };
   } catch (error) {
     if (!captured) throw error;
     return { error, file: captured };

@@ -60,8 +60,6 @@ export function resolveUrls() {
         if (!known.has(id) && known.has(`user-content-${id}`)) link.href = `#user-content-${id}`;
       }
       node.properties[property] = link.href;
-      // Lazy images also keep React's renderer from adding a <link rel=preload> per image.
-      if (link.image) node.properties.loading = 'lazy';
       links.push(link);
     }
     Object.assign(file.data, { ids, links, assets: [...assets.values()], dependencies });

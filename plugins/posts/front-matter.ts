@@ -84,6 +84,7 @@ const frontMatterSchema = z.strictObject({
     .optional(),
   draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
   updated: dateField.optional(),
+  toc: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -73,6 +73,8 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   const assets = new Map<string, Asset>();
   const linking: LinkedPost[] = [];
   const published = new Map<string, { ids: Set<string> }>();
+  // A post's own files count as files of the site while its links are checked, published or not.
+  const ownFiles = new Set<string>();
   for (const item of loaded) {
     const rendering = rendered.renderings.get(item);
     const own = [...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding }))];
@@ -82,6 +84,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     if (!rendering || (data?.draft && !options.includeDrafts)) continue;
     const ids = new Set(rendering.ids);
     linking.push({ file: item.file, ids, links: rendering.links });
+    for (const asset of rendering.assets) ownFiles.add(asset.fileName);
     if (!data || own.length > 0) continue;
     const post = toPost(item.source, data, rendering);
     posts.push(post);
@@ -92,7 +95,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     base: options.base,
     posts: published,
     tags: new Set(posts.flatMap((post) => post.tags.map((tag) => tag.slug))),
-    files: new Set([...assets.keys(), ...(options.siteFiles ?? [])]),
+    files: new Set([...ownFiles, ...(options.siteFiles ?? [])]),
   });
   problems.push(...links.problems);
   warnings.push(...links.warnings);
@@ -185,6 +188,9 @@ function truncate(text: string, max = 280): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[\s,.;:]+$/, '')}…`;
 }
 
+/** A post shows a table of contents when it has this many section headings. */
+const MIN_TOC_HEADINGS = 3;
+
 function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): Post {
   const tags = new Map<string, Tag>();
   for (const name of data.tags ?? []) {
@@ -202,6 +208,7 @@ function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): 
     draft: data.draft ?? false,
     html: rendered.html,
     ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
+    ...(data.toc !== false && rendered.toc.length >= MIN_TOC_HEADINGS ? { toc: rendered.toc } : {}),
   };
 }
 

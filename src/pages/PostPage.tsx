@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Newsletter } from '../components/Newsletter.tsx';
+import { TableOfContents } from '../components/TableOfContents.tsx';
 import { TagList } from '../components/TagList.tsx';
 import { SLUG_PATTERN, type Post } from '../content.ts';
 import { usePageData } from '../page-data.ts';
@@ -40,6 +41,7 @@ function PostArticle({ post }: { post: Post }) {
           </p>
           <TagList tags={post.tags} />
         </header>
+        {post.toc && <TableOfContents entries={post.toc} />}
         {/* HTML rendered at build time from our own posts; raw HTML in them passed an allow-list sanitiser. */}
         <div className="prose" onClick={followLink} dangerouslySetInnerHTML={{ __html: post.html }} />
       </article>

@@ -142,8 +142,11 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     expect(response?.status()).toBe(200);
     expect(await noScript.getByRole('heading', { level: 1 }).textContent()).toBe('A post with a figure');
     expect(await noScript.getByRole('heading', { name: 'Results' }).isVisible()).toBe(true);
-    const figure = noScript.getByRole('img', { name: 'Figure 6: latency by prompt length' });
-    expect(await figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
+    const figure = noScript.getByRole('figure', {
+      name: 'Figure 1: Latency against prompt length, 10 to 1,500 tokens',
+    });
+    const image = figure.getByRole('img', { name: 'Latency by prompt length' });
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
     expect(await noScript.getByText('The subscription feature is under development').isVisible()).toBe(true);
     await context.close();
   });

@@ -1,0 +1,49 @@
+// Every image says what it shows (alt text is required) and how big it is: width and height
+// read from the file at build time, so the page does not shift as images arrive. Images
+// decode off the main thread; all but the first load lazily (the first is often in view).
+import { readFile } from 'node:fs/promises';
+import type { Element, Root } from 'hast';
+import { imageSize } from 'image-size';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { postContext, problem } from './file-data.ts';
+
+export function images() {
+  return async (tree: Root, file: VFile) => {
+    const { base } = postContext(file);
+    const sources = new Map((file.data.assets ?? []).map((asset) => [`${base}${asset.fileName}`, asset.source]));
+    const written = new Map((file.data.links ?? []).map((link) => [link.href, link.written]));
+    const found: Element[] = [];
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img') found.push(node);
+    });
+    for (const [index, image] of found.entries()) {
+      const src = String(image.properties.src ?? '');
+      if (String(image.properties.alt ?? '').trim() === '') {
+        const asWritten = written.get(src) ?? src;
+        problem(
+          file,
+          `the image ${asWritten} has no alt text; say what it shows: ![what it shows](${asWritten})`,
+          image,
+        );
+      }
+      image.properties.decoding = 'async';
+      // Lazy images also keep React's renderer from adding a <link rel=preload> per image.
+      if (index > 0) image.properties.loading = 'lazy';
+      const source = sources.get(src);
+      if (source && image.properties.width === undefined && image.properties.height === undefined) {
+        const size = await dimensions(source);
+        if (size) Object.assign(image.properties, size);
+      }
+    }
+  };
+}
+
+async function dimensions(source: string): Promise<{ width: number; height: number } | undefined> {
+  try {
+    const { width, height } = imageSize(await readFile(source));
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined; // not an image format it knows (a PDF linked as an image, say): no size, no shift prevention
+  }
+}

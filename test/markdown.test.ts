@@ -1,0 +1,108 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readPosts } from '../plugins/posts/read.ts';
+import { formatProblem } from '../plugins/problems.ts';
+import { root } from './site-build.ts';
+
+const folders: string[] = [];
+afterAll(async () => {
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A post of this body (after its front matter, which ends on line 4), read as the build reads it. */
+async function render(body: string, files: Record<string, Uint8Array | string> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'blog-markdown-'));
+  folders.push(dir);
+  const postDir = path.join(dir, 'post');
+  await mkdir(postDir);
+  await writeFile(path.join(postDir, 'index.md'), `---\ntitle: Post\ndate: 2024-01-01\n---\n${body}`);
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(postDir, name), content);
+  const result = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+  const problems = result.problems.map((problem) => formatProblem({ ...problem, file: 'post' }));
+  return { html: result.posts[0]?.html ?? '', problems };
+}
+
+// A 3 × 2 PNG: the smallest real image with a size to read.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AARIQZAL3GAf/rg8nbAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+describe('figures', () => {
+  test('an image alone in its paragraph is a numbered figure captioned by its title, else its alt', async () => {
+    const { html, problems } = await render(
+      '\n![A chart](./a.png "Latency by batch size")\n\nText with ![inline](./a.png) image.\n\n![Throughput](./a.png)\n',
+      { 'a.png': PNG },
+    );
+    expect(problems).toEqual([]);
+    expect(html).toMatch(
+      /<figure id="figure-1"><img src="\/assets\/a-[0-9a-f]{8}\.png" alt="A chart" decoding="async" width="3" height="2"\/><figcaption>Figure 1: Latency by batch size<\/figcaption><\/figure>/,
+    );
+    expect(html).toMatch(/<p>Text with <img [^>]*alt="inline"[^>]*loading="lazy"[^>]*\/> image.<\/p>/);
+    expect(html).toContain('<figcaption>Figure 2: Throughput</figcaption>');
+  });
+
+  test('{#id} at the end of the title sets the id, and links to figures are checked', async () => {
+    const { html, problems } = await render(
+      '\n![A](./a.png "Memory {#memory}")\n\nSee [it](#memory), [the second](#figure-2) and [a missing one](#figure-9).\n\n![B](./a.png)\n',
+      { 'a.png': PNG },
+    );
+    expect(html).toContain('<figure id="memory">');
+    expect(html).toContain('<figcaption>Figure 1: Memory</figcaption>');
+    expect(html).toContain('<figure id="figure-2">');
+    expect(problems).toEqual(['post:8 broken link: no heading or anchor "figure-9" in this post']);
+  });
+
+  test('a figure id that is not a name, or that another element has, is a problem with its line', async () => {
+    const { problems } = await render('\n## Figure 1\n\n![A](./a.png)\n\n![B](./a.png "B {#1st}")\n', {
+      'a.png': PNG,
+    });
+    expect(problems).toEqual([
+      'post:8 figure id "figure-1" is already the id of another element; set one with {#another-id}',
+      'post:10 figure id {#1st} must start with a letter and hold only letters, digits, - and _',
+    ]);
+  });
+});
+
+describe('images', () => {
+  test('an image without alt text fails the build with its line', async () => {
+    const { problems } = await render('\nText.\n\n![](./a.png)\n', { 'a.png': PNG });
+    expect(problems).toEqual([
+      'post:8 the image ./a.png has no alt text; say what it shows: ![what it shows](./a.png)',
+    ]);
+  });
+});
+
+describe('tables', () => {
+  test('scroll in a focusable region of their own, with alignment as classes', async () => {
+    const { html } = await render('\n| a | b |\n| :-: | --: |\n| 1 | 2 |\n');
+    expect(html).toMatch(
+      /^<div class="table-scroll" role="region" aria-label="Table 1" tabindex="0"><table><thead><tr><th class="align-center">a<\/th><th class="align-right">b<\/th>/,
+    );
+    expect(html).not.toContain('style=');
+  });
+});
+
+describe('the table of contents', () => {
+  const sections = '\n## One\n\nText.\n\n### One and a half\n\nText.\n\n## Two\n\nText.\n\n## Three `code`\n\nText.\n';
+
+  test('lists the section headings of a post that has three or more', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-toc-'));
+    folders.push(dir);
+    await writeFile(path.join(dir, 'long.md'), `---\ntitle: Long\ndate: 2024-01-02\n---\n${sections}`);
+    await writeFile(path.join(dir, 'off.md'), `---\ntitle: Off\ndate: 2024-01-03\ntoc: false\n---\n${sections}`);
+    await writeFile(path.join(dir, 'short.md'), '---\ntitle: Short\ndate: 2024-01-01\n---\n\n## One\n\n## Two\n');
+    const { posts } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    const toc = new Map(posts.map((post) => [post.slug, post.toc]));
+    expect(toc.get('long')).toEqual([
+      { id: 'one', text: 'One', depth: 2 },
+      { id: 'one-and-a-half', text: 'One and a half', depth: 3 },
+      { id: 'two', text: 'Two', depth: 2 },
+      { id: 'three-code', text: 'Three code', depth: 2 },
+    ]);
+    expect(toc.get('off')).toBeUndefined();
+    expect(toc.get('short')).toBeUndefined();
+  });
+});
