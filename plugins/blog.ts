@@ -10,6 +10,10 @@ import type { SiteOptions } from './head.ts';
 import { readPosts, type ReadResult } from './posts/read.ts';
 import { RenderCache, rendererFingerprint } from './render-cache.ts';
 import { siteFileNames } from './site-files.ts';
+import { codeThemeCss, CODE_THEMES } from './markdown/code-classes.ts';
+
+/** The stylesheet of highlighted code, generated from its themes; src/main.tsx imports it. */
+const CODE_THEME_MODULE = 'virtual:blog/code-theme.css';
 
 export interface BlogOptions {
   /** The posts folder, relative to the project root. */
@@ -42,6 +46,8 @@ export function blog(options: BlogOptions = {}): Plugin {
       postsDir = path.resolve(config.root, options.postsDir ?? 'posts');
       site = { base: config.base, siteUrl: normaliseSiteUrl(options.siteUrl) };
     },
+    resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
+    load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),
     configureServer(server) {
       serveDev(server, { postsDir, read: (): Promise<ReadResult> => read(true) });
     },
@@ -67,6 +73,12 @@ function buildEnvironments(): UserConfig {
       },
     },
   };
+}
+
+async function loadCodeThemeCss(): Promise<string> {
+  const { bundledThemes } = await import('shiki');
+  const [light, dark] = await Promise.all([bundledThemes[CODE_THEMES.light](), bundledThemes[CODE_THEMES.dark]()]);
+  return codeThemeCss(light.default, dark.default);
 }
 
 /** Renderings reused across builds; one cache folder per posts folder, so builds of other folders never prune it. */

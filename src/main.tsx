@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { POSTS_CHANGED_EVENT } from './content.ts';
 import { PageDataCache } from './page-data.ts';
 import './styles.css';
+import 'virtual:blog/code-theme.css';
 
 function Root() {
   const [cache, setCache] = useState(() => new PageDataCache());

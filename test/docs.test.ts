@@ -13,7 +13,7 @@ function namedPaths(doc: string): string[] {
   // Code blocks hold examples (a post's own `./figure-6.png`); the folder tree is read apart.
   const prose = text.replace(/```[\s\S]*?```/g, '');
   const inBackticks = [...prose.matchAll(/`([^`\s<>*]+)`/g)].map((match) => match[1]!);
-  const linked = [...prose.matchAll(/\]\(([^)#\s]+)\)/g)]
+  const linked = [...prose.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)#\s]+)\)/g)]
     .map((match) => match[1]!)
     .filter((target) => !/^[a-z]+:/.test(target))
     .map((target) => path.join(path.dirname(doc), target));

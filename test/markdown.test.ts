@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { CODE_THEMES, codeThemeCss } from '../plugins/markdown/code-classes.ts';
 import { readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
 import { root } from './site-build.ts';
@@ -106,3 +107,56 @@ describe('the table of contents', () => {
     expect(toc.get('short')).toBeUndefined();
   });
 });
+
+describe('code', () => {
+  test('is highlighted at build time with classes, a title, the language and marked lines', async () => {
+    const { html, problems } = await render(
+      '\n```py title="train.py" {2}\nimport torch\nx = torch.ones(3)  # marked\nprint(x)\n```\n',
+    );
+    expect(problems).toEqual([]);
+    expect(html).toMatch(
+      /^<div class="code-block"><div class="code-header"><span class="code-title">train.py<\/span><span class="code-language">Python<\/span><\/div><pre class="shiki" tabindex="0"><code>/,
+    );
+    expect(html).toContain('<span class="line highlighted">');
+    expect(html.match(/class="line"/g)).toHaveLength(2);
+    expect(html).toMatch(/<span class="shl-[0-9a-f]{6} shd-[0-9a-f]{6}">import<\/span>/);
+    expect(html).not.toContain('style=');
+  });
+
+  test('in an unknown language is plain text, with a warning naming its line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-code-'));
+    folders.push(dir);
+    await writeFile(path.join(dir, 'a.md'), '---\ntitle: A\ndate: 2024-01-01\n---\n\n```klingon\nQapla!\n```\n');
+    const { posts, warnings } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(warnings.map((warning) => formatProblem({ ...warning, file: 'a.md' }))).toEqual([
+      'a.md:6 unknown language "klingon" in a code block: shown as plain text (see https://shiki.style/languages)',
+    ]);
+    expect(posts[0]?.html).toContain(
+      '<pre class="shiki" tabindex="0"><code><span class="line"><span>Qapla!</span></span>',
+    );
+  });
+
+  test('every class a token gets has a rule in the stylesheet generated from the themes', async () => {
+    const { bundledThemes } = await import('shiki');
+    const [light, dark] = await Promise.all([bundledThemes[CODE_THEMES.light](), bundledThemes[CODE_THEMES.dark]()]);
+    const css = codeThemeCss(light.default, dark.default);
+    const languages = ['python', 'ts', 'bash', 'cpp', 'json', 'yaml', 'rust', 'go', 'diff', 'sql'];
+    const body = languages.map((lang) => `\n\`\`\`${lang}\n${SAMPLES}\n\`\`\`\n`).join('');
+    const { html } = await render(body);
+    const used = new Set([...html.matchAll(/\bsh[ld]-[a-z0-9]+/g)].map((match) => match[0]));
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((name) => !css.includes(`.${name} {`))).toEqual([]);
+  });
+});
+
+const SAMPLES = `// comment
+# comment
+import os, sys  /* block */ <tag attr="v">
+def f(x: int) -> str: return f"{x!r}" if x else 'no'  # note
+const y = await fetch(\`/api/\${id}\`, { method: "POST" }); let z = 0x1F + 1e3;
+fn main() { let v: Vec<u8> = vec![1, 2]; println!("{}", v.len()); }
+SELECT a, COUNT(*) FROM t WHERE b = 'c' GROUP BY a;
++ added line
+- removed line
+key: value
+echo "$HOME" | grep -E '^x' && exit 1`;

@@ -158,7 +158,7 @@ describe('the posts of a good folder', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<input type="checkbox" disabled="" aria-label="done" checked=""/> done');
     expect(html).toContain('<del>strikethrough</del>');
-    expect(html).toContain('<code class="language-python">');
+    expect(html).toContain('<span class="code-language">Python</span>');
     expect(html).toMatch(/<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"><semantics><mrow><mi>O<\/mi>/);
     expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
     expect(html).not.toContain('style=');

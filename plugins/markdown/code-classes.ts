@@ -1,0 +1,61 @@
+// Highlighted code carries classes, never `style` attributes (the site's CSP forbids them):
+// each token gets one class for its colour in the light theme and one for the dark theme.
+// The stylesheet for those classes comes from the two themes' palettes alone, so it is the
+// same whatever the posts hold. No Shiki import here: the build's main thread uses this.
+import type { ThemeRegistration } from 'shiki';
+
+/** The light and dark themes of code blocks (any of https://shiki.style/themes). */
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+type Scheme = 'l' | 'd';
+const hex = (color: string) => color.replace('#', '').toLowerCase();
+
+/** `--shiki-light:#D73A49;--shiki-dark:#F97583` -> `['shl-d73a49', 'shd-f97583']` */
+export function tokenClasses(style: string): string[] {
+  const classes: string[] = [];
+  for (const declaration of style.split(';')) {
+    const match = /^--shiki-(light|dark)(-font-style|-font-weight|-text-decoration)?:\s*(.+)$/.exec(declaration.trim());
+    if (!match) continue;
+    const scheme: Scheme = match[1] === 'light' ? 'l' : 'd';
+    const value = match[3]!.trim();
+    if (!match[2] && /^#[0-9a-f]{3,8}$/i.test(value)) classes.push(`sh${scheme}-${hex(value)}`);
+    else if (match[2] && /^(italic|bold|underline)$/.test(value)) classes.push(`sh${scheme}-${value}`);
+  }
+  return classes;
+}
+
+/** Every colour a theme can give a token: its foreground and each token rule's. */
+function palette(theme: ThemeRegistration): Set<string> {
+  const colors = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && /^#[0-9a-f]{3,8}$/i.test(value)) colors.add(hex(value));
+  };
+  add(theme.colors?.['editor.foreground']);
+  for (const rule of theme.settings ?? theme.tokenColors ?? []) add(rule.settings.foreground);
+  return colors;
+}
+
+function rules(theme: ThemeRegistration, scheme: Scheme): string {
+  const fg = theme.colors?.['editor.foreground'] ?? (scheme === 'l' ? '#24292e' : '#e1e4e8');
+  const bg = theme.colors?.['editor.background'] ?? (scheme === 'l' ? '#ffffff' : '#24292e');
+  // As specific as the site's `.prose pre`, and later in the stylesheet: the theme's own colours win.
+  const lines = [`pre.shiki { color: ${fg}; background: ${bg}; }`];
+  for (const color of palette(theme)) lines.push(`.sh${scheme}-${color} { color: #${color}; }`);
+  lines.push(
+    `.sh${scheme}-italic { font-style: italic; }`,
+    `.sh${scheme}-bold { font-weight: bold; }`,
+    `.sh${scheme}-underline { text-decoration: underline; }`,
+  );
+  return lines.join('\n');
+}
+
+/** The stylesheet of code blocks: light rules, then dark ones for a dark system setting. */
+export function codeThemeCss(light: ThemeRegistration, dark: ThemeRegistration): string {
+  const indented = rules(dark, 'd').replace(/^/gm, '  ');
+  return `/* Generated from the ${light.name} and ${dark.name} themes (plugins/markdown/code-classes.ts). */
+${rules(light, 'l')}
+@media (prefers-color-scheme: dark) {
+${indented}
+}
+`;
+}
