@@ -123,7 +123,8 @@ describe('a keyboard-only reader', () => {
     await page.getByLabel('Email address').focus();
     await page.keyboard.type('reader@example.org');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('was not sent or saved anywhere');
+    const signup = page.getByRole('region', { name: 'Sign Up for My Newsletter!' });
+    await expect.poll(() => signup.getByRole('status').textContent()).toContain('was not sent or saved anywhere');
     await page.close();
   });
 });

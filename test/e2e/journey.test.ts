@@ -151,6 +151,27 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     await context.close();
   });
 
+  test('a code block copies by keyboard, says so to screen readers, and has no button without JavaScript', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(at('posts/markdown-tour/'));
+    expect(await plain.getByText('Python', { exact: true }).count()).toBe(1);
+    expect(await plain.getByRole('button', { name: /^Copy/ }).count()).toBe(0);
+    await noScript.close();
+
+    await openWithJavaScript('posts/markdown-tour/');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const copy = page.getByRole('button', { name: 'Copy code' });
+    await copy.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
+    expect(await copy.textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'import torch_xla.core.xla_model as xm\ndevice = xm.xla_device()',
+    );
+    expect(errors).toEqual([]);
+  });
+
   test('every page kind works under the Content-Security-Policy the site ships', async () => {
     for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/', 'tags/notes/', 'no/such/page']) {
       const response = await openWithJavaScript(path);
