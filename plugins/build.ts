@@ -38,7 +38,7 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
 
   const outDir = path.resolve(config.root, config.build.outDir);
   const serverDir = path.resolve(config.root, options.serverOutDir);
-  const pages = sitePages(result.posts);
+  const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
   await prerender(pages, {
     outDir,
     serverEntry: path.join(serverDir, 'entry-server.js'),

@@ -21,7 +21,8 @@ function summarise({
   return summary;
 }
 
-export function sitePages(posts: Post[]): Page[] {
+/** `siteUrl` is the absolute origin and base (`https://example.org/blog/`), when known. */
+export function sitePages(posts: Post[], siteUrl?: string): Page[] {
   const summaries = posts.map(summarise);
   const tags = new Map<string, { tag: Tag; posts: PostSummary[] }>();
   for (const summary of summaries) {
@@ -33,7 +34,10 @@ export function sitePages(posts: Post[]): Page[] {
   }
   return [
     { path: routePath('home'), data: { kind: 'home', posts: summaries } },
-    ...posts.map((post): Page => ({ path: routePath('post', { slug: post.slug }), data: { kind: 'post', post } })),
+    ...posts.map((post): Page => {
+      const path = routePath('post', { slug: post.slug });
+      return { path, data: { kind: 'post', post, ...(siteUrl ? { url: `${siteUrl}${path.slice(1)}` } : {}) } };
+    }),
     ...[...tags.values()].map(({ tag, posts }): Page => ({
       path: routePath('tag', { tag: tag.slug }),
       data: { kind: 'tag', tag, posts },

@@ -53,7 +53,8 @@ export interface Post extends PostSummary {
 
 export type PageData =
   | { kind: 'home'; posts: PostSummary[] }
-  | { kind: 'post'; post: Post }
+  /** `url` is the post's absolute address when the site's origin (SITE_URL) is known. */
+  | { kind: 'post'; post: Post; url?: string }
   | { kind: 'tag'; tag: Tag; posts: PostSummary[] };
 
 /** The document title of a page; `null` page data is the not-found page. */

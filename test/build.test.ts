@@ -69,6 +69,9 @@ describe('npm run build', () => {
     expect(post).toContain('<h1 tabindex="-1">Hello, world</h1>');
     expect(post).toContain('A second paragraph that is not in the excerpt.');
     expect(post).toContain('<link rel="preload" href="/posts/hello-world/page-data.json" as="fetch" crossorigin>');
+    // Cite this post: the absolute address from SITE_URL; the copy button comes with JavaScript only.
+    expect(post).toContain('url = {https://example.org/posts/hello-world/}');
+    expect(post).not.toContain('Copy BibTeX');
 
     const home = await readFile(path.join(outDir, 'index.html'), 'utf8');
     expect(home.indexOf('A tour of GitHub-flavoured markdown')).toBeLessThan(home.indexOf('Hello, world'));

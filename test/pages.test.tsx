@@ -125,6 +125,37 @@ describe('a post page', () => {
     expect(screen.queryByRole('navigation', { name: 'Table of contents' })).toBeNull();
   });
 
+  test('offers a BibTeX entry to cite it, its special characters escaped', async () => {
+    const pages = site();
+    const post = { ...olderPost, title: 'Speed & size of int8_t at 50% load' };
+    pages['/posts/older-post/'] = { kind: 'post', post, url: 'https://example.org/posts/older-post/' };
+    await act(async () => {
+      render(
+        <MemoryRouter initialEntries={['/posts/older-post/']}>
+          <App cache={new PageDataCache(async (path) => pages[path] ?? null)} />
+        </MemoryRouter>,
+      );
+    });
+    const cite = await screen.findByRole('region', { name: 'Cite this post' });
+    expect(cite.querySelector('pre')?.textContent).toBe(
+      [
+        '@online{zaker2024speed,',
+        '  title = {{Speed \\& size of int8\\_t at 50\\% load}},',
+        '  author = {Zaker, Mehrdad},',
+        '  year = {2024},',
+        '  url = {https://example.org/posts/older-post/}',
+        '}',
+      ].join('\n'),
+    );
+    expect(within(cite).getByRole('button').textContent).toBe('Copy BibTeX');
+  });
+
+  test('without the site address the citation has no url', async () => {
+    await renderAt('/posts/older-post/');
+    const cite = await screen.findByRole('region', { name: 'Cite this post' });
+    expect(cite.querySelector('pre')?.textContent).not.toContain('url =');
+  });
+
   test('loads only its own data', async () => {
     const { requested } = await renderAt('/posts/older-post/');
     await screen.findByRole('heading', { level: 1, name: 'The older post' });

@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { matchRoute, routePath } from '../../src/routes.ts';
-import { slugify } from '../slugify.ts';
+import { slugify } from '../slugify.js';
 import { postContext, type Asset, type OutgoingLink, type PostContext, type RenderDependencies } from './file-data.ts';
 
 export function fileHash(content: Uint8Array): string {

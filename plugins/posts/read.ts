@@ -11,7 +11,7 @@ import type { RenderedMarkdown } from '../markdown/pipeline.ts';
 import { byPlace, displayPath, type Problem } from '../problems.ts';
 import type { RenderCache } from '../render-cache.ts';
 import { renderAll, warmUpRenderer } from '../render-pool.ts';
-import { slugify } from '../slugify.ts';
+import { slugify } from '../slugify.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { findSources, type Source } from './sources.ts';
 

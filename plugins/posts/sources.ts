@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SLUG_PATTERN } from '../../src/content.ts';
 import { displayPath, type Problem } from '../problems.ts';
-import { slugify } from '../slugify.ts';
+import { slugify } from '../slugify.js';
 
 export interface Source {
   slug: string;

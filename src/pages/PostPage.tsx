@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { CiteThisPost } from '../components/CiteThisPost.tsx';
 import { Newsletter } from '../components/Newsletter.tsx';
 import { PostBody } from '../components/PostBody.tsx';
 import { TableOfContents } from '../components/TableOfContents.tsx';
@@ -18,10 +19,10 @@ function PostLoader({ slug }: { slug: string }) {
   const page = usePageData(routePath('post', { slug }));
   useDocumentTitle(page);
   if (page?.kind !== 'post') return <NotFoundPage />;
-  return <PostArticle post={page.post} />;
+  return <PostArticle post={page.post} url={page.url} />;
 }
 
-function PostArticle({ post }: { post: Post }) {
+function PostArticle({ post, url }: { post: Post; url: string | undefined }) {
   return (
     <>
       <article className="post">
@@ -42,6 +43,7 @@ function PostArticle({ post }: { post: Post }) {
         </header>
         {post.toc && <TableOfContents entries={post.toc} />}
         <PostBody html={post.html} />
+        <CiteThisPost post={post} url={url} />
       </article>
       <nav className="post-nav" aria-label="More posts">
         {post.newer && (

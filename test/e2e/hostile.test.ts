@@ -18,6 +18,8 @@ function findActiveContent({ base, html }: { base: string; html?: string }): str
     (element.matches('script[type="module"]') && (element.getAttribute('src') ?? '').startsWith(`${base}assets/`)) ||
     (element.matches('link[rel="stylesheet"]') && (element.getAttribute('href') ?? '').startsWith(`${base}assets/`)) ||
     element.matches('.newsletter form, .newsletter input, .newsletter button') ||
+    // The citation's copy button, and the copy buttons the script adds to code blocks.
+    element.matches('.cite button, .code-block > .code-header > button.copy-button') ||
     // What a task list renders, and what the sanitiser leaves of any other <input>.
     element.matches('input[type="checkbox"][disabled]') ||
     element.matches('meta[http-equiv="Content-Security-Policy"]');
