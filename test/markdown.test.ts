@@ -160,3 +160,73 @@ SELECT a, COUNT(*) FROM t WHERE b = 'c' GROUP BY a;
 - removed line
 key: value
 echo "$HOME" | grep -E '^x' && exit 1`;
+
+describe('charts', () => {
+  const CSV = 'batch,p50,p99\n1,41,60\n8,44,71\n64,60,98\n';
+  const chart = (spec: string) => `\n![A](./a.png)\n\n\`\`\`chart\n${spec}\n\`\`\`\n`;
+
+  test('a line chart from a CSV file is a numbered figure: an SVG, the data as a table, a download link', async () => {
+    const { html, problems } = await render(
+      chart('data: ./latency.csv\nx: batch\ny: p50\ntitle: Latency by batch size\ny-label: ms'),
+      { 'a.png': PNG, 'latency.csv': CSV },
+    );
+    expect(problems).toEqual([]);
+    expect(html).toContain(
+      '<figure class="chart-figure" id="figure-2"><svg class="chart" viewBox="0 0 640 360" role="img" aria-labelledby="chart-1-title"><title id="chart-1-title">Latency by batch size</title>',
+    );
+    expect(html).toMatch(
+      /<g class="chart-series-1"><path class="chart-line" d="M[\d.,LM]+"><\/path>(<circle class="chart-point" [^>]+><\/circle>){3}<\/g>/,
+    );
+    expect(html).toContain(
+      '<text class="chart-label" transform="translate(16 160) rotate(-90)" text-anchor="middle">ms</text>',
+    );
+    expect(html).toContain(
+      '<details><summary>The data</summary><div class="table-scroll" role="region" aria-label="Table 1" tabindex="0"><table><thead><tr><th>batch</th><th>p50</th></tr></thead><tbody><tr><td>1</td><td>41</td></tr>',
+    );
+    expect(html).toMatch(/<a href="\/assets\/latency-[0-9a-f]{8}\.csv" download="">Download latency.csv<\/a>/);
+    expect(html).toContain('<figcaption>Figure 2: Latency by batch size</figcaption></figure>');
+    expect(html).not.toContain('style=');
+  });
+
+  test('a bar chart of several series from JSON has a bar per value and a legend', async () => {
+    const json = JSON.stringify([
+      { chip: 'v4-8', p50: 41, p99: 60 },
+      { chip: 'A100', p50: 52, p99: 80 },
+    ]);
+    const { html, problems } = await render(chart('data: ./chips.json\nx: chip\ny: [p50, p99]\ntype: bar'), {
+      'a.png': PNG,
+      'chips.json': json,
+    });
+    expect(problems).toEqual([]);
+    expect(html.match(/<rect class="chart-bar"/g)).toHaveLength(4);
+    expect(html).toContain('<g class="chart-legend">');
+    expect(html).toContain('>p99</text>');
+    expect(html).toContain('<figcaption>Figure 2: p50, p99 by chip</figcaption>');
+  });
+
+  test.each([
+    [
+      'data: ./nope.csv\nx: batch\ny: p50',
+      "chart: data file ./nope.csv not found (paths are relative to the post's file)",
+    ],
+    [
+      'data: ./latency.csv\nx: batch\ny: p90',
+      'chart: ./latency.csv has no column "p90"; its columns are batch, p50, p99',
+    ],
+    ['data: ./bad.csv\nx: batch\ny: p50', 'chart: ./bad.csv line 3: "n/a" in column "p50" is not a number'],
+    ['data: ./empty.csv\nx: batch\ny: p50', 'chart: ./empty.csv has no rows of data'],
+    [
+      'data: ./latency.csv\nx: batch\ny: p50\ncolour: red',
+      'chart: colour: unknown field; allowed: data, x, y, type, title, x-label, y-label',
+    ],
+    ['data: ./latency.csv\nx: batch\ny: p50\ntype: pie', 'chart: type: Invalid option: expected one of "line"|"bar"'],
+  ])('%j fails the build naming the problem', async (spec, message) => {
+    const { problems } = await render(chart(spec), {
+      'a.png': PNG,
+      'latency.csv': CSV,
+      'bad.csv': 'batch,p50\n1,41\n8,n/a\n',
+      'empty.csv': 'batch,p50\n',
+    });
+    expect(problems).toEqual([`post:8 ${message}`]);
+  });
+});

@@ -1,4 +1,4 @@
-// An image alone in its paragraph is a figure: `<figure id="figure-N">` with the image and
+// An image alone in its paragraph, or a chart (charts.ts), is a figure: `<figure id="figure-N">` with the image and
 // `<figcaption>Figure N: caption</figcaption>`, numbered from 1 in each post. The caption is
 // the image's title, else its alt text; a title ending in `{#my-id}` sets the id instead
 // (the number stays). Links to the ids are checked like any anchor (plugins/links.ts).
@@ -17,6 +17,18 @@ export function figures() {
     });
     let number = 0;
     visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName === 'figure' && node.data?.chart) {
+        // A chart (charts.ts) is numbered with the images.
+        number += 1;
+        const id = `figure-${number}`;
+        if (taken.has(id)) problem(file, `figure id "${id}" is already the id of another element`, node);
+        taken.add(id);
+        node.properties.id = id;
+        const caption = node.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');
+        const captionText = caption?.type === 'element' ? caption.children[0] : undefined;
+        if (captionText?.type === 'text') captionText.value = `Figure ${number}: ${captionText.value}`;
+        return 'skip';
+      }
       const image = loneImage(node);
       if (!image || !parent || index === undefined) return;
       number += 1;

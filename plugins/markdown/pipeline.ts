@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
+import { charts } from './charts.ts';
 import { code } from './code.ts';
 import { excerpt } from './excerpt.ts';
 import { figures } from './figures.ts';
@@ -38,6 +39,7 @@ const PIPELINE: Pipeline = {
     limitHtmlNesting, // raw HTML can nest deeper than markdown
     sanitize, // the allow-list, warning about each removal
     math, // KaTeX to MathML; bad TeX is a problem
+    charts, // ```chart: an SVG chart, a table and a download link from a data file
     code, // Shiki: highlighted code, a title bar, marked lines
     headingIds, // ids for headings
     tableOfContents, // file.data.toc: the section headings

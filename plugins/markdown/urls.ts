@@ -105,7 +105,7 @@ async function resolveRelative(
 }
 
 /** The bytes of a regular file inside posts/; a symbolic link may not reach outside it. */
-async function readInside(target: string, postsDir: string): Promise<Buffer | undefined> {
+export async function readInside(target: string, postsDir: string): Promise<Buffer | undefined> {
   const real = await realpath(target).catch(() => undefined);
   const realPosts = await realpath(postsDir).catch(() => postsDir);
   if (real === undefined || !real.startsWith(realPosts + path.sep)) return undefined;

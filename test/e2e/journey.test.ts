@@ -147,6 +147,10 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     });
     const image = figure.getByRole('img', { name: 'Latency by prompt length' });
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
+    // A chart drawn at build time: readable without any script.
+    const chart = noScript.getByRole('figure', { name: 'Figure 2: Latency by prompt length' });
+    expect(await chart.getByRole('img', { name: 'Latency by prompt length' }).count()).toBe(1);
+    expect(await chart.getByRole('link', { name: 'Download data.csv' }).getAttribute('href')).toMatch(/assets\/data-/);
     expect(await noScript.getByText('The subscription feature is under development').isVisible()).toBe(true);
     await context.close();
   });
