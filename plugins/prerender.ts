@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageData } from '../src/content.ts';
-import { pageDataPath } from '../src/routes.ts';
+import { NOT_FOUND_MARK, pageDataPath } from '../src/routes.ts';
 import { mapLimited } from './concurrency.ts';
 import { headTags, type SiteOptions } from './head.ts';
 import type { Page } from './pages.ts';
@@ -41,7 +41,13 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
     ]);
     options.onProgress(++written, pages.length);
   });
-  const notFound = fillTemplate(template, headTags(null, null, site), entry.render(`${site.base}404.html`, null));
+  // A host serves 404.html at any missing address; the mark tells the app there is no page data to fetch there.
+  const notFoundTemplate = template.replace('<div id="root">', `<div id="root" ${NOT_FOUND_MARK}>`);
+  const notFound = fillTemplate(
+    notFoundTemplate,
+    headTags(null, null, site),
+    entry.render(`${site.base}404.html`, null),
+  );
   await writeFile(path.join(outDir, '404.html'), notFound);
 }
 

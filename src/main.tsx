@@ -4,11 +4,23 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
 import { POSTS_CHANGED_EVENT } from './content.ts';
 import { PageDataCache } from './page-data.ts';
+import { NOT_FOUND_MARK } from './routes.ts';
 import './styles.css';
 import 'virtual:blog/code-theme.css';
 
+/** A fresh cache; when the host served 404.html, it already knows this address has no page. */
+function initialCache(): PageDataCache {
+  const cache = new PageDataCache();
+  if (document.getElementById('root')?.hasAttribute(NOT_FOUND_MARK)) {
+    const path = `/${window.location.pathname.slice(import.meta.env.BASE_URL.length)}`;
+    // Pages ask for their path with its trailing slash; the address may lack it.
+    cache.seed(path.endsWith('/') ? path : `${path}/`, null);
+  }
+  return cache;
+}
+
 function Root() {
-  const [cache, setCache] = useState(() => new PageDataCache());
+  const [cache, setCache] = useState(initialCache);
   useEffect(() => {
     // The dev server says posts changed: load pages afresh, showing this one until the new data is in.
     const reload = () => startTransition(() => setCache(new PageDataCache()));

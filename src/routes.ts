@@ -66,5 +66,8 @@ export function pageDataPath(path: string): string {
   return `${path.slice(1)}${PAGE_DATA_FILE}`;
 }
 
+/** The attribute on 404.html's root element: the address it is served at has no page. */
+export const NOT_FOUND_MARK = 'data-not-found';
+
 /** The dev server's list of problems in posts/, relative to the base. */
 export const DEV_PROBLEMS_PATH = '__blog/problems.json';
