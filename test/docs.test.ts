@@ -21,21 +21,21 @@ function namedPaths(doc: string): string[] {
   return [...fromRoot, ...linked, ...treePaths(text)];
 }
 
-/** The folder tree: top-level names, and indented names (`a.ts, b.ts`) inside the folder above them. */
+/** The folder tree: each name (`a.ts, b.ts`) inside the folder it is indented under, two spaces a level. */
 function treePaths(text: string): string[] {
   const tree = /```\n(posts\/[\s\S]*?)```/.exec(text)?.[1];
   if (!tree) return [];
   const paths: string[] = [];
-  let folder = '';
+  const folders: string[] = [];
   for (const line of tree.split('\n')) {
+    const depth = Math.floor((line.length - line.trimStart().length) / 2);
     // The names column ends where two spaces begin the description.
     const names = (/^\s*(.*?)(?: {2,}|$)/.exec(line)?.[1] ?? '').split(/,\s*/).filter(Boolean);
-    if (!/^\s/.test(line)) {
-      folder = names[0] ?? '';
-      paths.push(...names);
-    } else {
-      paths.push(...names.map((name) => `${folder}${name}`));
-    }
+    if (names.length === 0) continue;
+    folders.length = depth;
+    const parent = folders.join('');
+    paths.push(...names.map((name) => `${parent}${name}`));
+    if (names[0]!.endsWith('/')) folders.push(names[0]!);
   }
   return paths;
 }
