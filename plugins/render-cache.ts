@@ -3,7 +3,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostContext } from './markdown/file-data.ts';
-import type { RenderedMarkdown } from './markdown/pipeline.ts';
+import type { RenderedMarkdown } from './markdown/rendering.ts';
 import { fileHash } from './markdown/urls.ts';
 
 /** Bump when the shape of a cache entry changes. */

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mapLimited } from './concurrency.ts';
-import type { RenderedMarkdown } from './markdown/pipeline.ts';
+import { failedRendering, type RenderedMarkdown } from './markdown/rendering.ts';
 import type { RenderCache, RenderJob } from './render-cache.ts';
 
 /** How long one post may take to render. The largest real posts take well under a second. */
@@ -152,27 +152,13 @@ class RenderPool {
     void gone.thread.terminate();
     if (!gone.isReady) {
       // The renderer itself cannot start (a broken install, say): every waiting post gets the reason.
-      for (const task of this.queue.splice(0)) task.resolve(failure(`could not be rendered: ${problem}`));
+      for (const task of this.queue.splice(0))
+        task.resolve(failedRendering([{ message: `could not be rendered: ${problem}` }]));
       return;
     }
-    gone.finish(failure(problem));
+    gone.finish(failedRendering([{ message: problem }]));
     if (this.queue.length > 0) this.spawn();
   }
-}
-
-function failure(message: string): RenderedMarkdown {
-  return {
-    html: '',
-    excerpt: '',
-    words: 0,
-    problems: [{ message }],
-    warnings: [],
-    assets: [],
-    ids: [],
-    links: [],
-    dependencies: { files: {}, slugs: {} },
-    toc: [],
-  };
 }
 
 const pools = new Map<string, RenderPool>();

@@ -49,6 +49,61 @@ async function readHeaderRules(root) {
   return rules;
 }
 
+/** @param {string} file */
+const isFile = (file) =>
+  stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/**
+ * What answers a path, as a static host decides: the file, a folder's index.html, a
+ * redirect that adds a folder's slash, or nothing (then 404.html).
+ * @param {string} root
+ * @param {string} base
+ * @param {string} pathname
+ * @returns {Promise<{ file: string } | { redirect: string } | undefined>}
+ */
+async function resolvePath(root, base, pathname) {
+  if (!pathname.startsWith(base)) return undefined;
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname.slice(base.length));
+  } catch {
+    return undefined;
+  }
+  const file = path.resolve(root, relative);
+  if (file !== path.resolve(root) && !file.startsWith(path.resolve(root) + path.sep)) return undefined;
+  const isDirectory = await stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isDirectory && !pathname.endsWith('/')) return { redirect: `${pathname}/` };
+  const answer = isDirectory ? path.join(file, 'index.html') : file;
+  return (await isFile(answer)) ? { file: answer } : undefined;
+}
+
+/**
+ * Sends a file with its type and the `_headers` rules that match, gzip-compressed when asked.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {{ status: number, file: string, pathname: string, rules: HeaderRule[], gzip?: boolean }} answer
+ */
+async function send(req, res, { status, file, pathname, rules, gzip }) {
+  const type = contentType(file);
+  /** @type {Record<string, string>} */
+  const headers = { 'Content-Type': type };
+  for (const rule of rules) if (rule.pattern.test(pathname)) Object.assign(headers, rule.headers);
+  if (!(gzip && /text|json|xml|svg/.test(type) && /gzip/.test(req.headers['accept-encoding'] ?? ''))) {
+    res.writeHead(status, headers);
+    createReadStream(file).pipe(res);
+    return;
+  }
+  const body = gzipSync(await readFile(file));
+  res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
+  res.end(body);
+}
+
 /**
  * @param {string} root
  * @param {string} [base]
@@ -57,67 +112,17 @@ async function readHeaderRules(root) {
  */
 export async function serveStatic(root, base = '/', options = {}) {
   const rules = await readHeaderRules(root);
-  /** @param {string} file */
-  const isFile = (file) =>
-    stat(file).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-  /** @param {string} file */
-  const isDir = (file) =>
-    stat(file).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-
+  const notFoundPage = path.join(root, '404.html');
   const server = createServer((req, res) => {
-    void (async () => {
-      /**
-       * @param {number} status
-       * @param {string} file
-       */
-      const send = async (status, file) => {
-        const type = contentType(file);
-        /** @type {Record<string, string>} */
-        const headers = { 'Content-Type': type };
-        for (const rule of rules) if (rule.pattern.test(pathname)) Object.assign(headers, rule.headers);
-        const compress =
-          options.gzip && /text|json|xml|svg/.test(type) && /gzip/.test(req.headers['accept-encoding'] ?? '');
-        if (!compress) {
-          res.writeHead(status, headers);
-          createReadStream(file).pipe(res);
-          return;
-        }
-        const body = gzipSync(await readFile(file));
-        res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
-        res.end(body);
-      };
-      const notFound = async () => {
-        const page = path.join(root, '404.html');
-        if (await isFile(page)) send(404, page);
-        else res.writeHead(404).end('Not found');
-      };
-      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (!pathname.startsWith(base)) return notFound();
-      /** @type {string} */
-      let relative;
-      try {
-        relative = decodeURIComponent(pathname.slice(base.length));
-      } catch {
-        return notFound();
-      }
-      const file = path.join(root, relative);
-      if (!file.startsWith(root)) return notFound();
-      if (await isDir(file)) {
-        if (!pathname.endsWith('/')) {
-          res.writeHead(301, { Location: `${pathname}/` }).end();
-          return;
-        }
-        const index = path.join(file, 'index.html');
-        return (await isFile(index)) ? send(200, index) : notFound();
-      }
-      return (await isFile(file)) ? send(200, file) : notFound();
-    })();
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const reply = (/** @type {number} */ status, /** @type {string} */ file) =>
+      send(req, res, { status, file, pathname, rules, gzip: options.gzip });
+    void resolvePath(root, base, pathname).then(async (answer) => {
+      if (answer && 'redirect' in answer) res.writeHead(301, { Location: answer.redirect }).end();
+      else if (answer) await reply(200, answer.file);
+      else if (await isFile(notFoundPage)) await reply(404, notFoundPage);
+      else res.writeHead(404).end('Not found');
+    });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();

@@ -11,13 +11,14 @@ import { charts } from './charts.ts';
 import { code } from './code.ts';
 import { excerpt } from './excerpt.ts';
 import { figures } from './figures.ts';
-import type { Asset, OutgoingLink, PostContext, RenderDependencies } from './file-data.ts';
+import type { PostContext } from './file-data.ts';
 import { headingIds } from './heading-ids.ts';
 import { images } from './images.ts';
 import { MAX_NESTING, checkSource, limitHtmlNesting, limitMarkdownNesting } from './limits.ts';
 import { math } from './math.ts';
 import { rawHtml } from './raw-html.ts';
 import { renderWithReactMarkdown, type Pipeline } from './react-markdown.ts';
+import { failedRendering, type RenderedMarkdown } from './rendering.ts';
 import { sanitize } from './sanitize.ts';
 import { tables } from './tables.ts';
 import { tableOfContents } from './toc.ts';
@@ -51,30 +52,16 @@ const PIPELINE: Pipeline = {
   ],
 };
 
-export interface RenderedMarkdown {
-  html: string;
-  excerpt: string;
-  words: number;
-  problems: Finding[];
-  warnings: Finding[];
-  assets: Asset[];
-  /** Every `id` in the post, for anchors into it. */
-  ids: string[];
-  links: OutgoingLink[];
-  dependencies: RenderDependencies;
-  toc: { id: string; text: string; depth: number }[];
-}
-
 export async function renderMarkdown(source: string, context: PostContext): Promise<RenderedMarkdown> {
   const beyondLimits = checkSource(source);
-  if (beyondLimits) return failed([beyondLimits]);
+  if (beyondLimits) return failedRendering([beyondLimits]);
   const { html, error, file } = await renderWithReactMarkdown(source, PIPELINE, context);
   const findings = (fatal: boolean) => file.messages.filter((message) => !!message.fatal === fatal).map(toFinding);
   const problems = findings(true);
   if (html === undefined) {
     // A plugin's own `file.fail` is already among the messages; anything else is named here.
     if (!isFailMessage(error)) problems.push({ message: describeFailure(error) });
-    return { ...failed(problems), warnings: findings(false) };
+    return { ...failedRendering(problems), warnings: findings(false) };
   }
   const { data } = file;
   return {
@@ -88,22 +75,6 @@ export async function renderMarkdown(source: string, context: PostContext): Prom
     links: data.links ?? [],
     dependencies: data.dependencies ?? { files: {}, slugs: {} },
     toc: data.toc ?? [],
-  };
-}
-
-function failed(problems: Finding[]): RenderedMarkdown {
-  const dependencies = { files: {}, slugs: {} };
-  return {
-    html: '',
-    excerpt: '',
-    words: 0,
-    problems,
-    warnings: [],
-    assets: [],
-    ids: [],
-    links: [],
-    dependencies,
-    toc: [],
   };
 }
 

@@ -7,7 +7,7 @@ import type { Post, Tag } from '../../src/content.ts';
 import { mapLimited } from '../concurrency.ts';
 import { checkLinks, type LinkedPost } from '../links.ts';
 import type { Asset } from '../markdown/file-data.ts';
-import type { RenderedMarkdown } from '../markdown/pipeline.ts';
+import type { RenderedMarkdown } from '../markdown/rendering.ts';
 import { byPlace, displayPath, type Problem } from '../problems.ts';
 import type { RenderCache } from '../render-cache.ts';
 import { renderAll, warmUpRenderer } from '../render-pool.ts';

@@ -1,4 +1,5 @@
 import { useId, useState, useSyncExternalStore } from 'react';
+import { copyText } from '../clipboard.ts';
 import type { Post } from '../content.ts';
 import { SETTINGS } from '../settings.ts';
 
@@ -41,11 +42,7 @@ export function CiteThisPost({ post, url }: { post: Post; url: string | undefine
     () => false,
   );
   const [status, setStatus] = useState('');
-  const copy = () =>
-    navigator.clipboard.writeText(entry).then(
-      () => setStatus('Copied the BibTeX entry'),
-      () => setStatus('Could not copy: select the entry and copy it yourself'),
-    );
+  const copy = () => copyText(entry, 'the BibTeX entry').then(({ message }) => setStatus(message));
   return (
     <section className="cite" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Cite this post</h2>

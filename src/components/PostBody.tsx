@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { copyText } from '../clipboard.ts';
 import { matchRoute } from '../routes.ts';
 
 /** A post's content, with links to the blog's pages followed client-side and code that copies. */
@@ -12,11 +13,9 @@ export function PostBody({ html }: { html: string }) {
     <>
       {/* HTML rendered at build time from our own posts; raw HTML in them passed an allow-list sanitiser. */}
       <div className="prose" ref={body} onClick={followLink} dangerouslySetInnerHTML={{ __html: html }} />
-      {html.includes('class="code-block"') && (
-        <p role="status" className="visually-hidden">
-          {status}
-        </p>
-      )}
+      <p role="status" className="visually-hidden">
+        {status}
+      </p>
     </>
   );
 }
@@ -38,17 +37,15 @@ function addCopyButtons(body: HTMLElement | null, announce: (text: string) => vo
     button.textContent = 'Copy';
     button.setAttribute('aria-label', title ? `Copy ${title}` : 'Copy code');
     button.addEventListener('click', () => {
-      navigator.clipboard.writeText(block.querySelector('pre')?.textContent ?? '').then(
-        () => {
-          button.textContent = 'Copied';
-          announce(title ? `Copied ${title}` : 'Copied');
-          setTimeout(() => {
-            button.textContent = 'Copy';
-            announce('');
-          }, 2000);
-        },
-        () => announce('Could not copy: select the code and copy it yourself'),
-      );
+      void copyText(block.querySelector('pre')?.textContent ?? '', title ?? 'the code').then(({ copied, message }) => {
+        announce(message);
+        if (!copied) return;
+        button.textContent = 'Copied';
+        setTimeout(() => {
+          button.textContent = 'Copy';
+          announce('');
+        }, 2000);
+      });
     });
     header.append(button);
   }
