@@ -2,9 +2,8 @@
 // content-addressed cache of renderings, in memory and on disk.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PostContext } from './markdown/file-data.ts';
+import { fileHash, type PostContext } from './markdown/file-data.ts';
 import type { RenderedMarkdown } from './markdown/rendering.ts';
-import { fileHash } from './markdown/urls.ts';
 
 /** Bump when the shape of a cache entry changes. */
 const CACHE_FORMAT = 2;

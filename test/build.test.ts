@@ -27,7 +27,7 @@ describe('npm run build', () => {
     const lines = output.split('\n').filter((line) => line.startsWith(postsDir));
     expect(lines).toEqual([
       `${postsDir}/one.md:1 title: is required`,
-      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc`,
+      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography`,
       `${postsDir}/one.md:6 image not found: ./x.png (paths are relative to the post's file)`,
       `${postsDir}/two.md:3 date: expected a real date as YYYY-MM-DD, got "May 1"`,
     ]);
@@ -90,10 +90,10 @@ describe('npm run build', () => {
     outDirs.push(postsDir);
     await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
     const first = await build(postsDir);
-    expect(first.output).toContain('from 3 posts (0 renderings reused)');
+    expect(first.output).toContain('from 4 posts (0 renderings reused)');
     const second = await build(postsDir);
     expect(second.code, second.output).toBe(0);
-    expect(second.output).toContain('from 3 posts (4 renderings reused)');
+    expect(second.output).toContain('from 4 posts (5 renderings reused)');
   });
 
   test('a post with dollar signs in its title and text is written as it is', async () => {

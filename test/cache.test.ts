@@ -32,7 +32,7 @@ describe('the render cache never serves stale output', () => {
   test('a second build reuses every rendering from disk', async () => {
     expect((await build()).reused).toBe(0);
     const second = await build();
-    expect(second.reused).toBe(4);
+    expect(second.reused).toBe(5);
     expect(second.problems).toEqual([]);
   });
 
@@ -41,7 +41,7 @@ describe('the render cache never serves stale output', () => {
     const file = path.join(postsDir, 'hello-world.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('A second paragraph', 'An edited paragraph'));
     const after = await build();
-    expect(after.reused).toBe(3);
+    expect(after.reused).toBe(4);
     expect(htmlOf(after, 'hello-world')).toContain('An edited paragraph');
   });
 
@@ -56,7 +56,7 @@ describe('the render cache never serves stale output', () => {
     const before = htmlOf(await build(), 'with-figure');
     await writeFile(path.join(postsDir, 'with-figure/figure-6.png'), Buffer.from('not the same bytes'));
     const after = await build();
-    expect(after.reused).toBe(3);
+    expect(after.reused).toBe(4);
     expect(htmlOf(after, 'with-figure')).not.toBe(before);
   });
 
@@ -75,14 +75,14 @@ describe('the render cache never serves stale output', () => {
     const cache = new RenderCache(await rendererFingerprint(root));
     const read = () => readPosts({ postsDir, root, base: '/', includeDrafts: true, cache });
     expect((await read()).reused).toBe(0);
-    expect((await read()).reused).toBe(4);
+    expect((await read()).reused).toBe(5);
     const file = path.join(postsDir, 'hello-world.md');
     const original = await readFile(file, 'utf8');
     await writeFile(file, original.replace('A second paragraph', 'An edited paragraph'));
-    expect((await read()).reused).toBe(3);
+    expect((await read()).reused).toBe(4);
     // The first version was dropped when the edit replaced it, so going back renders again.
     await writeFile(file, original);
-    expect((await read()).reused).toBe(3);
+    expect((await read()).reused).toBe(4);
   });
 
   test('a changed dependency version renders everything again', async () => {
@@ -109,7 +109,7 @@ describe('the render cache never serves stale output', () => {
     });
     const before = await rendererFingerprint(project);
     expect((await build({}, before)).reused).toBe(0);
-    expect((await build({}, before)).reused).toBe(4);
+    expect((await build({}, before)).reused).toBe(5);
 
     await writeFile(path.join(project, 'plugins/markdown/tables.ts'), '// a changed plugin\n', { flag: 'a' });
     const after = await rendererFingerprint(project);

@@ -12,17 +12,21 @@ afterAll(async () => {
   await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** A post of this body (after its front matter, which ends on line 4), read as the build reads it. */
-async function render(body: string, files: Record<string, Uint8Array | string> = {}) {
+/**
+ * A post of this body (after its front matter, which ends on line 4 plus one line per extra
+ * field), read as the build reads it.
+ */
+async function render(body: string, files: Record<string, Uint8Array | string> = {}, fields = '') {
   const dir = await mkdtemp(path.join(tmpdir(), 'blog-markdown-'));
   folders.push(dir);
   const postDir = path.join(dir, 'post');
   await mkdir(postDir);
-  await writeFile(path.join(postDir, 'index.md'), `---\ntitle: Post\ndate: 2024-01-01\n---\n${body}`);
+  await writeFile(path.join(postDir, 'index.md'), `---\ntitle: Post\ndate: 2024-01-01\n${fields}---\n${body}`);
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(postDir, name), content);
   const result = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
   const problems = result.problems.map((problem) => formatProblem({ ...problem, file: 'post' }));
-  return { html: result.posts[0]?.html ?? '', problems };
+  const warnings = result.warnings.map((warning) => formatProblem({ ...warning, file: 'post' }));
+  return { html: result.posts[0]?.html ?? '', excerpt: result.posts[0]?.excerpt, problems, warnings };
 }
 
 // A 3 × 2 PNG: the smallest real image with a size to read.
@@ -147,7 +151,39 @@ describe('code', () => {
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((name) => !css.includes(`.${name} {`))).toEqual([]);
   });
+
+  test('every token colour reads at 4.5:1 or better, on a marked line too', async () => {
+    const { bundledThemes } = await import('shiki');
+    const [light, dark] = await Promise.all([bundledThemes[CODE_THEMES.light](), bundledThemes[CODE_THEMES.dark]()]);
+    const css = codeThemeCss(light.default, dark.default);
+    const [lightCss = '', darkCss = ''] = css.split('@media (prefers-color-scheme: dark)');
+    for (const scheme of [lightCss, darkCss]) {
+      const backgrounds = [...scheme.matchAll(/background: (#[0-9a-f]{6})/g)].map((m) => m[1]!);
+      const colours = [...scheme.matchAll(/[{;] color: (#[0-9a-f]{6})/g)].map((m) => m[1]!);
+      expect(backgrounds).toHaveLength(2);
+      expect(colours.length).toBeGreaterThan(5);
+      for (const colour of colours) {
+        for (const background of backgrounds)
+          expect(contrastRatio(colour, background), colour).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    // github-light's orange, 3.3:1 on white as the theme has it, is darkened.
+    expect(css).not.toContain('.shl-e36209 { color: #e36209; }');
+  });
 });
+
+/** WCAG 2's contrast ratio of two #rrggbb colours, written out here to check the generator's. */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
 
 const SAMPLES = `// comment
 # comment
@@ -228,5 +264,138 @@ describe('charts', () => {
       'empty.csv': 'batch,p50\n',
     });
     expect(problems).toEqual([`post:8 ${message}`]);
+  });
+});
+
+const REFS = `@inproceedings{vaswani2017,
+  title = {Attention Is All You Need},
+  author = {Vaswani, Ashish and Shazeer, Noam},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year = {2017},
+  url = {https://arxiv.org/abs/1706.03762}
+}
+
+@article{touvron2023,
+  title = {{LLaMA}: Open and Efficient Foundation Language Models},
+  author = {Touvron, Hugo and Lavril, Thibaut},
+  journal = {arXiv preprint},
+  year = {2023},
+  doi = {10.48550/arXiv.2302.13971}
+}
+
+@misc{unused, title = {Never cited}, year = {2020}}
+`;
+
+describe('citations', () => {
+  const bibliography = 'bibliography: ./refs.bib\n';
+
+  test('[@key] and [@a; @b] are numbered links, in first-citation order, to a References section', async () => {
+    const { html, problems, warnings, excerpt } = await render(
+      '\nLLaMA [@touvron2023] builds on transformers [@vaswani2017; @touvron2023, p. 3].\n\nAgain [@vaswani2017]. Not in code: `[@vaswani2017]`.\n',
+      { 'refs.bib': REFS },
+      bibliography,
+    );
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(excerpt).toBe('LLaMA builds on transformers.');
+    const link = (key: string, n: number) => `<a href="#ref-${key}" role="doc-biblioref">${n}</a>`;
+    expect(html).toContain(`LLaMA <span class="citation">[${link('touvron2023', 1)}]</span> builds`);
+    expect(html).toContain(
+      `<span class="citation">[${link('vaswani2017', 2)}; ${link('touvron2023', 1)}, p. 3]</span>.`,
+    );
+    expect(html).toContain(`Again <span class="citation">[${link('vaswani2017', 2)}]</span>.`);
+    expect(html).toContain('<code>[@vaswani2017]</code>');
+    const section = html.slice(html.indexOf('<section id="references"'));
+    expect(section).toMatch(
+      /^<section id="references" class="references" aria-label="References"><h2>References<\/h2><ol class="references">/,
+    );
+    const entries = [...section.matchAll(/<li id="ref-([^"]+)">(.*?)<\/li>/g)].map((m) => [m[1], m[2]]);
+    expect(entries).toEqual([
+      [
+        'touvron2023',
+        'Touvron, H., &amp; Lavril, T. (2023). LLaMA: Open and Efficient Foundation Language Models. <i>arXiv Preprint</i>. <a href="https://doi.org/10.48550/arXiv.2302.13971">https://doi.org/10.48550/arXiv.2302.13971</a>',
+      ],
+      [
+        'vaswani2017',
+        'Vaswani, A., &amp; Shazeer, N. (2017). Attention Is All You Need. <i>Advances in Neural Information Processing Systems</i>. <a href="https://arxiv.org/abs/1706.03762">https://arxiv.org/abs/1706.03762</a>',
+      ],
+    ]);
+  });
+
+  test('an unknown key fails with its line; the known ones still link', async () => {
+    const { problems } = await render(
+      '\nFine [@vaswani2017].\n\nTypo [@vaswani2071] and [@nobody; @touvron2023].\n',
+      { 'refs.bib': REFS },
+      bibliography,
+    );
+    expect(problems).toEqual([
+      'post:9 citation @vaswani2071 is not in ./refs.bib',
+      'post:9 citation @nobody is not in ./refs.bib',
+    ]);
+  });
+
+  test('a missing or broken BibTeX file and a key defined twice are problems naming the file', async () => {
+    const missing = await render('\nSee [@a].\n', {}, bibliography);
+    expect(missing.problems).toEqual([
+      "post bibliography: ./refs.bib not found (paths are relative to the post's file)",
+    ]);
+    const broken = await render('\nSee [@a].\n', { 'refs.bib': '@misc{a,\n  title = {Unclosed\n' }, bibliography);
+    expect(broken.problems).toEqual([
+      'post bibliography: ./refs.bib is not valid BibTeX: expected "text", got EOF at line 3 col 1:',
+    ]);
+    const twice = await render(
+      '\nSee [@a].\n',
+      { 'refs.bib': '@misc{a, title={One}}\n\n@misc{a, title={Two}}\n' },
+      bibliography,
+    );
+    expect(twice.problems).toEqual(['post bibliography: ./refs.bib line 3 defines @a a second time']);
+  });
+
+  test('without a bibliography, [@key] stays as written, with a warning', async () => {
+    const { html, problems, warnings } = await render('\nAsk [@someone] about it.\n');
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      'post:6 [@someone] looks like a citation, but the post names no bibliography file in its front matter (bibliography: ./refs.bib)',
+    ]);
+    expect(html).toContain('<p>Ask [@someone] about it.</p>');
+  });
+
+  test("the references go under the author's own References heading, before the footnotes", async () => {
+    const { html, problems } = await render(
+      '\nText [@vaswani2017] and a note.[^1]\n\n## References\n\n[^1]: The note.\n',
+      { 'refs.bib': REFS },
+      bibliography,
+    );
+    expect(problems).toEqual([]);
+    expect(html).toMatch(
+      /<h2 id="references">References<\/h2><a[^>]*>#<\/a><\/div>\s*<ol class="references"><li id="ref-vaswani2017">.*<\/ol><section data-footnotes/s,
+    );
+  });
+
+  test('a .bib entry passes the sanitiser like the post', async () => {
+    const { html, warnings, problems } = await render(
+      '\nSee [@x].\n',
+      { 'refs.bib': '@misc{x, title={<script>alert(1)</script> in \\emph{Emphasised}}, url={javascript:alert(1)}}' },
+      bibliography,
+    );
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([]);
+    const entry = html.match(/<li id="ref-x">(.*?)<\/li>/)?.[1];
+    // The title's markup is text; \emph inside the italic title is upright, by a class.
+    expect(entry).toMatch(
+      /^<i>&lt;script&gt;alert\(1\)&lt;\/script&gt; in <span class="csl-upright">Emphasised<\/span><\/i>/,
+    );
+    expect(html).not.toMatch(/<script|href="javascript:/);
+  });
+});
+
+describe('heading anchors', () => {
+  test('each section heading has a link to itself beside it, named for the section', async () => {
+    const { html, problems } = await render('\n## Results: *p50* latency\n\nText.\n\n### Über alles\n');
+    expect(problems).toEqual([]);
+    expect(html).toContain(
+      '<div class="heading"><h2 id="results-p50-latency">Results: <em>p50</em> latency</h2><a class="heading-anchor" href="#results-p50-latency" aria-label="Link to this section: Results: p50 latency">#</a></div>',
+    );
+    expect(html).toContain('<h3 id="über-alles">Über alles</h3><a class="heading-anchor" href="#%C3%BCber-alles"');
   });
 });

@@ -4,7 +4,8 @@
 // Bad specs and bad data are problems naming the data file and its row.
 import path from 'node:path';
 import { csvParse } from 'd3-dsv';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -140,40 +141,30 @@ function tabulate(
   return rows;
 }
 
-const node = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
-const words = (value: string): ElementContent => ({ type: 'text', value });
-
 /** The chart's data as a table, for readers who cannot see the chart or want the numbers. */
 function dataTable(spec: ChartSpec, rows: ChartRow[]): Element {
-  const row = (tagName: 'th' | 'td', values: string[]) =>
-    node(
+  const row = (cell: 'th' | 'td', values: string[]) =>
+    h(
       'tr',
-      {},
-      values.map((value) => node(tagName, {}, [words(value)])),
+      values.map((value) => h(cell, value)),
     );
-  return node('table', {}, [
-    node('thead', {}, [row('th', [spec.x, ...spec.y])]),
-    node(
+  return h('table', [
+    h('thead', [row('th', [spec.x, ...spec.y])]),
+    h(
       'tbody',
-      {},
       rows.map((r) => row('td', [r.x, ...r.y.map(String)])),
     ),
   ]);
 }
 
 function chartFigure(spec: ChartSpec, rows: ChartRow[], data: string, id: string): Element {
-  const figure = node('figure', { className: ['chart-figure'] }, [
+  const figure = h('figure', { className: ['chart-figure'] }, [
     chartSvg(spec, rows, `${id}-title`),
-    node('details', {}, [node('summary', {}, [words('The data')]), dataTable(spec, rows)]),
-    node('p', { className: ['chart-download'] }, [
-      node('a', { href: data, download: true }, [words(`Download ${path.basename(data)}`)]),
+    h('details', [h('summary', 'The data'), dataTable(spec, rows)]),
+    h('p', { className: ['chart-download'] }, [
+      h('a', { href: data, download: true }, `Download ${path.basename(data)}`),
     ]),
-    node('figcaption', {}, [words(spec.title ?? `${spec.y.join(', ')} by ${spec.x}`)]),
+    h('figcaption', spec.title ?? `${spec.y.join(', ')} by ${spec.x}`),
   ]);
   return { ...figure, data: { chart: true } };
 }

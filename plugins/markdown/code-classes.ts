@@ -2,6 +2,10 @@
 // each token gets one class for its colour in the light theme and one for the dark theme.
 // The stylesheet for those classes comes from the two themes' palettes alone, so it is the
 // same whatever the posts hold. No Shiki import here: the build's main thread uses this.
+// Theme colours too faint to read (github-light's orange is 3.3:1 on white) are darkened,
+// or lightened in the dark theme, until they reach WCAG's 4.5:1 on every background a token
+// can have: the block's, and a marked line's.
+import { rgb, type RGBColor } from 'd3-color';
 import type { ThemeRegistration } from 'shiki';
 
 /** The light and dark themes of code blocks (any of https://shiki.style/themes). */
@@ -35,12 +39,51 @@ function palette(theme: ThemeRegistration): Set<string> {
   return colors;
 }
 
+/** WCAG 2's minimum contrast for text. */
+const MIN_CONTRAST = 4.5;
+/** A marked line (`{2-3}`) is this grey over the block's background. */
+const MARK = { color: rgb(128, 128, 128), opacity: 0.18 };
+
+function luminance(color: RGBColor): number {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b);
+}
+
+function contrast(a: RGBColor, b: RGBColor): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
+
+function over(background: RGBColor, { color, opacity }: typeof MARK): RGBColor {
+  const mix = (top: number, bottom: number) => Math.round(top * opacity + bottom * (1 - opacity));
+  return rgb(mix(color.r, background.r), mix(color.g, background.g), mix(color.b, background.b));
+}
+
+/** The colour, darkened (light theme) or lightened (dark) just enough to read on every background. */
+export function readable(color: string, backgrounds: RGBColor[], scheme: Scheme): string {
+  let adjusted = rgb(color);
+  for (let step = 0; step < 50 && backgrounds.some((bg) => contrast(adjusted, bg) < MIN_CONTRAST); step++) {
+    adjusted = scheme === 'l' ? adjusted.darker(0.1) : adjusted.brighter(0.1);
+  }
+  return adjusted.formatHex();
+}
+
 function rules(theme: ThemeRegistration, scheme: Scheme): string {
   const fg = theme.colors?.['editor.foreground'] ?? (scheme === 'l' ? '#24292e' : '#e1e4e8');
   const bg = theme.colors?.['editor.background'] ?? (scheme === 'l' ? '#ffffff' : '#24292e');
+  const marked = over(rgb(bg), MARK);
+  const backgrounds = [rgb(bg), marked];
   // As specific as the site's `.prose pre`, and later in the stylesheet: the theme's own colours win.
-  const lines = [`pre.shiki { color: ${fg}; background: ${bg}; }`];
-  for (const color of palette(theme)) lines.push(`.sh${scheme}-${color} { color: #${color}; }`);
+  const lines = [
+    `pre.shiki { color: ${readable(fg, backgrounds, scheme)}; background: ${rgb(bg).formatHex()}; }`,
+    `pre.shiki .line.highlighted { background: ${marked.formatHex()}; }`,
+  ];
+  for (const color of palette(theme)) {
+    lines.push(`.sh${scheme}-${color} { color: ${readable(`#${color}`, backgrounds, scheme)}; }`);
+  }
   lines.push(
     `.sh${scheme}-italic { font-style: italic; }`,
     `.sh${scheme}-bold { font-weight: bold; }`,

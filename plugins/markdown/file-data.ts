@@ -1,5 +1,6 @@
 // What the markdown plugins read from and leave in the post's VFile: the post's context
 // going in (`file.data.post`), results coming out, and problems as vfile messages.
+import { createHash } from 'node:crypto';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 
@@ -11,6 +12,8 @@ export interface PostContext {
   postsDir: string;
   /** The public base path, ending in `/`. */
   base: string;
+  /** The post's `bibliography` front matter field, as written. */
+  bibliography?: string;
   /** Every post's slug by the absolute path of its source (its `.md` file, or its folder). */
   slugs: Record<string, string>;
 }
@@ -62,6 +65,16 @@ declare module 'vfile' {
 /** A problem that fails the build; the pipeline goes on, so that every problem is listed. */
 export function problem(file: VFile, reason: string, node?: Node): void {
   file.message(reason, node).fatal = true;
+}
+
+export function fileHash(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Records a file the rendering read (`undefined`: it was missing), so a cached rendering is checked against it. */
+export function dependOn(file: VFile, target: string, content: Uint8Array | undefined): void {
+  file.data.dependencies ??= { files: {}, slugs: {} };
+  file.data.dependencies.files[target] = content === undefined ? null : fileHash(content);
 }
 
 export function postContext(file: VFile): PostContext {

@@ -8,10 +8,12 @@ import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
 import { charts } from './charts.ts';
+import { citations } from './citations.ts';
 import { code } from './code.ts';
 import { excerpt } from './excerpt.ts';
 import { figures } from './figures.ts';
 import type { PostContext } from './file-data.ts';
+import { headingAnchors } from './heading-anchors.ts';
 import { headingIds } from './heading-ids.ts';
 import { images } from './images.ts';
 import { MAX_NESTING, checkSource, limitHtmlNesting, limitMarkdownNesting } from './limits.ts';
@@ -44,11 +46,13 @@ const PIPELINE: Pipeline = {
     code, // Shiki: highlighted code, a title bar, marked lines
     headingIds, // ids for headings
     tableOfContents, // file.data.toc: the section headings
+    citations, // [@key]: numbered links to a References section from the post's BibTeX file
     figures, // a lone image is a numbered figure with a caption
     tables, // each table scrolls in its own box; align as classes, not styles
     taskListLabels, // checkboxes named by their item
     resolveUrls, // file.data.links, .ids, .assets, .dependencies
     images, // alt text required; width and height from the file
+    headingAnchors, // a link to each section beside its heading
   ],
 };
 

@@ -7,6 +7,16 @@ import { find, html } from 'property-information';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 
+/** The inline styles of citeproc's HTML output, as classes of the site's stylesheet. */
+export const CITEPROC_STYLES: Record<string, string> = {
+  'font-style:normal;': 'csl-upright',
+  'font-variant:small-caps;': 'csl-small-caps',
+  'font-variant:normal;': 'csl-normal-variant',
+  'font-weight:normal;': 'csl-normal-weight',
+  'text-decoration:none;': 'csl-no-decoration',
+  'text-decoration:underline;': 'csl-underline',
+};
+
 /**
  * The raw HTML a post may use: GitHub's allow-list (`<details>`, `<kbd>`, `<sup>`,
  * tables, images...) plus a few semantic tags. No scripts, styles, frames, forms, event
@@ -19,6 +29,8 @@ const SANITIZE_SCHEMA: Schema = {
     ...defaultSchema.attributes,
     // remark-math's classes, which rehype-katex (after the sanitiser) turns into MathML.
     code: [['className', /^language-./, 'math-inline', 'math-display']],
+    // citeproc's inline styles, as classes (citations.ts).
+    span: [['className', ...Object.values(CITEPROC_STYLES)]],
   },
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption'],
   strip: ['script', 'style', 'template', 'title', 'textarea', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe'],

@@ -2,7 +2,6 @@
 // hashed assets, links to another post's file become its route, root-relative links stay
 // under the base path. Nothing is judged here: every link is recorded in `file.data.links`
 // with what was found, and plugins/links.ts checks them all once every post is known.
-import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -10,11 +9,14 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { matchRoute, routePath } from '../../src/routes.ts';
 import { slugify } from '../slugify.js';
-import { postContext, type Asset, type OutgoingLink, type PostContext, type RenderDependencies } from './file-data.ts';
-
-export function fileHash(content: Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
+import {
+  fileHash,
+  postContext,
+  type Asset,
+  type OutgoingLink,
+  type PostContext,
+  type RenderDependencies,
+} from './file-data.ts';
 
 function isRelativeUrl(url: string): boolean {
   return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
@@ -30,7 +32,8 @@ interface Resolution {
 export function resolveUrls() {
   return async (tree: Root, file: VFile) => {
     const context = postContext(file);
-    const dependencies: RenderDependencies = { files: {}, slugs: {} };
+    // Plugins before this one may have read files too (citations.ts: the bibliography).
+    const dependencies: RenderDependencies = file.data.dependencies ?? { files: {}, slugs: {} };
     const ids: string[] = [];
     const elements: { node: Element; property: 'href' | 'src' }[] = [];
     visit(tree, 'element', (node) => {

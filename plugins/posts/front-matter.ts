@@ -85,6 +85,7 @@ const frontMatterSchema = z.strictObject({
   draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
   updated: dateField.optional(),
   toc: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
+  bibliography: text('the path of a BibTeX file beside the post, such as ./refs.bib').optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

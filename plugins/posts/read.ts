@@ -119,7 +119,14 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
   const { rendered, reused } = await renderAll(
     renderable.map((item) => ({
       source: item.text,
-      context: { file: item.source.file, slug: item.source.slug, postsDir: options.postsDir, base: options.base, slugs },
+      context: {
+        file: item.source.file,
+        slug: item.source.slug,
+        postsDir: options.postsDir,
+        base: options.base,
+        bibliography: item.frontMatter?.bibliography,
+        slugs,
+      },
     })),
     {
       cache: options.cache,

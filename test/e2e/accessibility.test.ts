@@ -1,29 +1,22 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../site-build.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium, serveBuild, type ServedSite } from './browser.ts';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
-let server: StaticServer;
-let outDir = '';
-const url = (path: string) => `${server.url}/${path}`;
+let site: ServedSite;
+const url = (path: string) => `${site.url}/${path}`;
 
 beforeAll(async () => {
-  const site = await buildSite('site');
-  if (site.code !== 0) throw new Error(site.output);
-  outDir = site.outDir;
-  server = await serveStatic(outDir);
+  site = await serveBuild('site');
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await rm(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 interface AxeViolation {
@@ -47,6 +40,7 @@ describe.each(['light', 'dark'] as const)('axe finds no violations in the %s sch
     ['the post list', ''],
     ['a post with code, a table and a figure', 'posts/markdown-tour/'],
     ['a post with a figure', 'posts/with-figure/'],
+    ['a post with code, math, charts and citations', 'posts/latency-study/'],
     ['a tag page', 'tags/notes/'],
     ['the not-found page', 'no/such/page'],
   ])('%s', async (_name, path) => {
@@ -132,7 +126,7 @@ describe('a keyboard-only reader', () => {
 describe('layout', () => {
   test('reflows at 320 CSS pixels (400 % zoom) without scrolling sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/']) {
+    for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/', 'posts/latency-study/']) {
       await page.goto(url(path), { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

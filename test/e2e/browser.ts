@@ -1,5 +1,8 @@
+import { rm } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
+import { buildSite } from '../site-build.ts';
 
 /** Debian's Chromium unless CHROMIUM_PATH points elsewhere. */
 export function launchChromium(): Promise<Browser> {
@@ -35,4 +38,27 @@ export async function recordCspViolations(page: Page): Promise<() => Promise<str
     );
   });
   return () => page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+export interface ServedSite {
+  /** The server's origin, without the base path. */
+  url: string;
+  outDir: string;
+  /** Stops the server and removes the build. */
+  close(): Promise<void>;
+}
+
+/** Builds `test/fixtures/<posts>` as `npm run build` does and serves it as a plain static host would. */
+export async function serveBuild(posts: string, env: Record<string, string> = {}): Promise<ServedSite> {
+  const site = await buildSite(posts, env);
+  if (site.code !== 0) throw new Error(site.output);
+  const server = await serveStatic(site.outDir, env.BASE_PATH ?? '/');
+  return {
+    url: server.url,
+    outDir: site.outDir,
+    close: async () => {
+      await server.close();
+      await rm(site.outDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -40,6 +40,7 @@ describe('the dev server while an author edits posts', () => {
       'A tour of GitHub-flavoured markdown',
       'A post with a figure',
       'Hello, world',
+      'Latency of a 7B model by batch size',
     ]);
     expect(
       await page
@@ -57,7 +58,7 @@ describe('the dev server while an author edits posts', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'problem' });
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain(`${broken}:1 title: is required`);
     expect(server.output()).toContain(`${broken}:1 title: is required`);
-    expect(await titles()).toHaveLength(4);
+    expect(await titles()).toHaveLength(5);
 
     await writeFile(broken, '---\ntitle: A brand new post\ndate: 2024-07-01\n---\n\nA post still being written.\n');
     await expect.poll(titles, { timeout: 10_000 }).toContain('A brand new post');

@@ -16,7 +16,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PUBLISHED = ['A tour of GitHub-flavoured markdown', 'A post with a figure', 'Hello, world'];
+const PUBLISHED = [
+  'A tour of GitHub-flavoured markdown',
+  'A post with a figure',
+  'Hello, world',
+  'Latency of a 7B model by batch size',
+];
 
 /**
  * A reader's journey through the fixture site, the same against `npm run dev` and against
