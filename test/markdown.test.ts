@@ -313,11 +313,11 @@ describe('citations', () => {
     expect(entries).toEqual([
       [
         'touvron2023',
-        'Touvron, H., &amp; Lavril, T. (2023). LLaMA: Open and Efficient Foundation Language Models. <i>arXiv Preprint</i>. <a href="https://doi.org/10.48550/arXiv.2302.13971">https://doi.org/10.48550/arXiv.2302.13971</a>',
+        'Touvron, H. and Lavril, T. (2023) “LLaMA: Open and Efficient Foundation Language Models,” <i>arXiv preprint</i> [Preprint]. Available at: <a href="https://doi.org/10.48550/arXiv.2302.13971">https://doi.org/10.48550/arXiv.2302.13971</a>.',
       ],
       [
         'vaswani2017',
-        'Vaswani, A., &amp; Shazeer, N. (2017). Attention Is All You Need. <i>Advances in Neural Information Processing Systems</i>. <a href="https://arxiv.org/abs/1706.03762">https://arxiv.org/abs/1706.03762</a>',
+        'Vaswani, A. and Shazeer, N. (2017) “Attention Is All You Need,” <i>Advances in Neural Information Processing Systems</i>. Available at: <a href="https://arxiv.org/abs/1706.03762">https://arxiv.org/abs/1706.03762</a>.',
       ],
     ]);
   });
@@ -375,7 +375,7 @@ describe('citations', () => {
   test('a .bib entry passes the sanitiser like the post', async () => {
     const { html, warnings, problems } = await render(
       '\nSee [@x].\n',
-      { 'refs.bib': '@misc{x, title={<script>alert(1)</script> in \\emph{Emphasised}}, url={javascript:alert(1)}}' },
+      { 'refs.bib': '@book{x, title={<script>alert(1)</script> in \\emph{Emphasised}}, url={javascript:alert(1)}}' },
       bibliography,
     );
     expect(problems).toEqual([]);

@@ -1,8 +1,9 @@
 // Citations: with `bibliography: ./refs.bib` in the front matter, `[@key]`, `[@a; @b]` and
 // `[@key, p. 3]` become numbered links ([1], [1, 2]) to a References section, numbered in
-// the order of first citation. citation-js parses the BibTeX and formats each entry (APA's
-// entry style, by citeproc); the entries pass the same sanitiser as the post. An unknown key
-// fails the build with the post's line; a bad BibTeX file with its own line.
+// the order of first citation. citation-js parses the BibTeX and citeproc formats each
+// entry in the Harvard style (APA's style costs citeproc 0.5 s to compile in each worker,
+// Harvard's 40 ms); the entries pass the same sanitiser as the post. An unknown key fails
+// the build with the post's line; a bad BibTeX file with its own line.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -160,7 +161,7 @@ async function readBibliography(name: string, file: VFile): Promise<Bibliography
         entries.filter((entry) => wanted.has(entry.id)),
         {
           format: 'html',
-          template: 'apa',
+          template: 'harvard1',
           lang: 'en-US',
           entry: cited,
           nosort: true,

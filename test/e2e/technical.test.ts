@@ -74,8 +74,8 @@ describe.each(['light', 'dark'] as const)(
       expect(await page.getByText('measure.py', { exact: true }).isVisible()).toBe(true);
       const references = page.getByRole('region', { name: 'References' });
       expect(await references.getByRole('listitem').allTextContents()).toEqual([
-        expect.stringMatching(/^Touvron, H\., Lavril, T\., & Izacard, G\. \(2023\)\. LLaMA/),
-        expect.stringMatching(/^Vaswani, A\., Shazeer, N\., & Parmar, N\. \(2017\)\. Attention Is All You Need/),
+        expect.stringMatching(/^Touvron, H\., Lavril, T\. and Izacard, G\. \(2023\) “LLaMA/),
+        expect.stringMatching(/^Vaswani, A\., Shazeer, N\. and Parmar, N\. \(2017\) “Attention Is All You Need,”/),
       ]);
       expect(errors).toEqual([]);
       expect(await cspViolations()).toEqual([]);
