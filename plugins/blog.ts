@@ -40,7 +40,11 @@ export function blog(options: BlogOptions = {}): Plugin {
 
   return {
     name: 'blog',
-    config: (_config, env) => (env.command === 'build' ? buildEnvironments() : undefined),
+    config: (_config, env) => ({
+      // The footer links the feeds only when the build writes them (src/components/Layout.tsx).
+      define: { __BLOG_FEEDS__: JSON.stringify(normaliseSiteUrl(options.siteUrl) !== undefined) },
+      ...(env.command === 'build' ? buildEnvironments() : {}),
+    }),
     configResolved(resolved) {
       config = resolved;
       postsDir = path.resolve(config.root, options.postsDir ?? 'posts');

@@ -1,7 +1,7 @@
 // Every link and image of every post, checked once all posts are known, in one place with
 // one set of messages: files beside posts, other posts and their anchors, tags, files of
 // the site (public/ and generated), anchors in the same post, and external URLs.
-import { matchRoute, routePath } from '../src/routes.ts';
+import { matchRoute, parsePageNumber, routePath } from '../src/routes.ts';
 import type { OutgoingLink } from './markdown/file-data.ts';
 import { safeDecode } from './markdown/urls.ts';
 import type { Problem } from './problems.ts';
@@ -18,8 +18,10 @@ interface LinkTargets {
   base: string;
   /** Published posts by slug. */
   posts: Map<string, { ids: Set<string> }>;
-  /** Tag slugs that have a page. */
-  tags: Set<string>;
+  /** Tag slugs that have a page, with their number of posts. */
+  tags: Map<string, number>;
+  /** Posts per list page: how many pages the lists have. */
+  postsPerPage: number;
   /** Files of the built site, relative to its root (`assets/x-1234abcd.png`, `favicon.svg`). */
   files: Set<string>;
 }
@@ -76,11 +78,29 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
     }
     return undefined;
   }
-  if (page?.name === 'tag') {
-    return targets.tags.has(page.params.tag ?? '')
-      ? undefined
-      : `broken link: no post has the tag "${page.params.tag}" (${href})`;
+  if (page?.name === 'tag' || page?.name === 'tagPage') {
+    const count = targets.tags.get(page.params.tag ?? '');
+    if (count === undefined) return `broken link: no post has the tag "${page.params.tag}" (${href})`;
+    return missingListPage(page.params.page, count, targets.postsPerPage, href);
   }
+  if (page?.name === 'homePage')
+    return missingListPage(page.params.page, targets.posts.size, targets.postsPerPage, href);
   if (page || targets.files.has(route)) return undefined;
   return `broken link: ${href} is not a page or file of this site`;
+}
+
+/** A link to page n of a list that has fewer pages (page 1 is the list's own address). */
+function missingListPage(
+  segment: string | undefined,
+  posts: number,
+  perPage: number,
+  href: string,
+): string | undefined {
+  if (segment === undefined) return undefined;
+  const page = parsePageNumber(segment);
+  const pages = Math.max(1, Math.ceil(posts / perPage));
+  if (page === undefined) return `broken link: ${href} is not a page of this site (list pages are numbered from 2)`;
+  return page > pages
+    ? `broken link: the list has ${pages} page${pages === 1 ? '' : 's'}, not ${page} (${href})`
+    : undefined;
 }

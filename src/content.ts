@@ -27,7 +27,7 @@ export interface PostSummary {
 }
 
 /** Enough of another post to link to it. */
-interface PostLink {
+export interface PostLink {
   slug: string;
   title: string;
 }
@@ -40,6 +40,21 @@ export interface TocEntry {
   depth: number;
 }
 
+/** Where a list page is among its list's pages. */
+export interface Pagination {
+  /** From 1. */
+  page: number;
+  pages: number;
+}
+
+/** A post as the archive lists it. */
+export interface ArchiveEntry {
+  slug: string;
+  title: string;
+  date: string;
+  dateLabel: string;
+}
+
 export interface Post extends PostSummary {
   /** HTML rendered at build time from the post's markdown. */
   html: string;
@@ -47,26 +62,38 @@ export interface Post extends PostSummary {
   updatedLabel?: string;
   newer?: PostLink;
   older?: PostLink;
+  /** Up to three other posts: those sharing the most tags first, then the newest. */
+  related: PostLink[];
   /** Present when the post has three or more section headings and does not set `toc: false`. */
   toc?: TocEntry[];
 }
 
 export type PageData =
-  | { kind: 'home'; posts: PostSummary[] }
+  | { kind: 'home'; posts: PostSummary[]; pagination: Pagination }
   /** `url` is the post's absolute address when the site's origin (SITE_URL) is known. */
   | { kind: 'post'; post: Post; url?: string }
-  | { kind: 'tag'; tag: Tag; posts: PostSummary[] };
+  | { kind: 'tags'; tags: { tag: Tag; count: number }[] }
+  | { kind: 'tag'; tag: Tag; posts: PostSummary[]; pagination: Pagination }
+  | { kind: 'archive'; years: { year: string; posts: ArchiveEntry[] }[]; count: number };
 
 /** The document title of a page; `null` page data is the not-found page. */
 export function pageTitle(page: PageData | null): string {
   switch (page?.kind) {
     case 'home':
-      return SETTINGS.title;
+      return page.pagination.page > 1 ? `Page ${page.pagination.page} · ${SETTINGS.title}` : SETTINGS.title;
     case 'post':
       return `${page.post.title} · ${SETTINGS.title}`;
+    case 'tags':
+      return `Tags · ${SETTINGS.title}`;
     case 'tag':
-      return `Posts tagged “${page.tag.name}” · ${SETTINGS.title}`;
+      return `Posts tagged “${page.tag.name}”${pageSuffix(page.pagination)} · ${SETTINGS.title}`;
+    case 'archive':
+      return `Archive · ${SETTINGS.title}`;
     default:
       return `Page not found · ${SETTINGS.title}`;
   }
+}
+
+function pageSuffix({ page }: Pagination): string {
+  return page > 1 ? `, page ${page}` : '';
 }

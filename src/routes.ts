@@ -5,8 +5,14 @@
 /** Route patterns relative to the base path; `:name` is one path segment. */
 export const ROUTES = {
   home: '/',
+  /** List page n ≥ 2; page 1 is home. */
+  homePage: '/page/:page/',
   post: '/posts/:slug/',
+  tags: '/tags/',
   tag: '/tags/:tag/',
+  /** Page n ≥ 2 of a tag's posts. */
+  tagPage: '/tags/:tag/page/:page/',
+  archive: '/archive/',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -34,6 +40,17 @@ type ParamsArgument<Name extends RouteName> = [ParamNames<(typeof ROUTES)[Name]>
 interface RouteMatch {
   name: RouteName;
   params: Record<string, string>;
+}
+
+/** Page `page` of the post list, or of a tag's posts: the first page is the list's own address. */
+export function listPath(page: number, tag?: string): string {
+  if (tag === undefined) return page <= 1 ? routePath('home') : routePath('homePage', { page: String(page) });
+  return page <= 1 ? routePath('tag', { tag }) : routePath('tagPage', { tag, page: String(page) });
+}
+
+/** A list page number as an address carries it: 2, 3… (page 1 has no number in its address). */
+export function parsePageNumber(segment: string | undefined): number | undefined {
+  return segment !== undefined && /^[1-9][0-9]{0,5}$/.test(segment) && segment !== '1' ? Number(segment) : undefined;
 }
 
 /** Which page a path (relative to the base, `/posts/x/`; the trailing slash may be missing) is, if any. */
@@ -71,3 +88,10 @@ export const NOT_FOUND_MARK = 'data-not-found';
 
 /** The dev server's list of problems in posts/, relative to the base. */
 export const DEV_PROBLEMS_PATH = '__blog/problems.json';
+
+/** The feeds a build with SITE_URL writes, relative to the base, with their media types and names. */
+export const FEED_FILES = [
+  { file: 'rss.xml', type: 'application/rss+xml', name: 'RSS' },
+  { file: 'atom.xml', type: 'application/atom+xml', name: 'Atom' },
+  { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
+] as const;

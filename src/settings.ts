@@ -10,4 +10,6 @@ export const SETTINGS = {
   author: 'Mehrdad Zaker',
   /** One sentence about the blog: the home page's meta description and the feed's subtitle. */
   description: 'Notes on machine-learning performance: PyTorch/XLA, TPUs, GPUs and large language models.',
+  /** How many posts the home page, each further list page and each tag page show. */
+  postsPerPage: 10,
 };

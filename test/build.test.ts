@@ -55,8 +55,13 @@ describe('npm run build', () => {
       'posts/with-figure/index.html',
       'tags/notes/index.html',
       'tags/testing/index.html',
-      'feed.xml',
+      'tags/index.html',
+      'archive/index.html',
+      'rss.xml',
+      'atom.xml',
+      'feed.json',
       'sitemap.xml',
+      'robots.txt',
     ]) {
       expect(written).toContain(page);
     }

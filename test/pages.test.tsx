@@ -31,18 +31,37 @@ const olderPost: Post = {
     { id: 'results', text: 'Results', depth: 2 },
   ],
   newer: { slug: newer.slug, title: newer.title },
+  related: [{ slug: newer.slug, title: newer.title }],
 };
+const oldest = summary('oldest-post', 'The oldest post', '2023-06-01');
+const tag = { name: 'PyTorch/XLA', slug: 'pytorch-xla' };
 
 /** The site's pages as the build would serve them, fetched on demand like in the browser. */
 function site(): Record<string, PageData> {
   return {
-    '/': { kind: 'home', posts: [newer, older] },
+    '/': { kind: 'home', posts: [newer, older], pagination: { page: 1, pages: 2 } },
+    '/page/2/': { kind: 'home', posts: [oldest], pagination: { page: 2, pages: 2 } },
     '/posts/older-post/': { kind: 'post', post: olderPost },
     '/posts/newer-post/': {
       kind: 'post',
-      post: { ...newer, html: '<p>Body of the newer post.</p>', older: { slug: older.slug, title: older.title } },
+      post: {
+        ...newer,
+        html: '<p>Body of the newer post.</p>',
+        older: { slug: older.slug, title: older.title },
+        related: [],
+      },
     },
-    '/tags/pytorch-xla/': { kind: 'tag', tag: { name: 'PyTorch/XLA', slug: 'pytorch-xla' }, posts: [newer, older] },
+    '/tags/': { kind: 'tags', tags: [{ tag, count: 3 }] },
+    '/tags/pytorch-xla/': { kind: 'tag', tag, posts: [newer, older], pagination: { page: 1, pages: 2 } },
+    '/tags/pytorch-xla/page/2/': { kind: 'tag', tag, posts: [oldest], pagination: { page: 2, pages: 2 } },
+    '/archive/': {
+      kind: 'archive',
+      years: [
+        { year: '2024', posts: [newer, older] },
+        { year: '2023', posts: [oldest] },
+      ],
+      count: 3,
+    },
   };
 }
 
@@ -172,6 +191,16 @@ describe('a post page', () => {
     expect(document.title).toBe("The newer post · Mehrdad Zaker's Blog");
   });
 
+  test('ends with up to three related posts', async () => {
+    await renderAt('/posts/older-post/');
+    const related = await screen.findByRole('region', { name: 'Related posts' });
+    expect(within(related).getByRole('link').getAttribute('href')).toBe('/posts/newer-post/');
+    cleanup();
+    await renderAt('/posts/newer-post/');
+    await screen.findByRole('heading', { level: 1, name: 'The newer post' });
+    expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
+  });
+
   test('an unknown slug shows the not-found page', async () => {
     await renderAt('/posts/no-such-post/');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Page not found');
@@ -204,6 +233,57 @@ describe('other pages', () => {
     await renderAt('/tags/pytorch-xla/');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Posts tagged “PyTorch/XLA”');
     expect(screen.getAllByRole('article')).toHaveLength(2);
+  });
+
+  test('list pages link to the pages before and after them, and a page beyond the last is not found', async () => {
+    await renderAt('/');
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(pages.textContent).toContain('Page 1 of 2');
+    expect(within(pages).queryByRole('link', { name: '← Newer posts' })).toBeNull();
+    const older = within(pages).getByRole('link', { name: 'Older posts →' });
+    expect([older.getAttribute('href'), older.getAttribute('rel')]).toEqual(['/page/2/', 'next']);
+    await act(() => userEvent.click(older));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Posts, page 2 of 2' });
+    expect(screen.getAllByRole('article').map((article) => within(article).getByRole('heading').textContent)).toEqual([
+      'The oldest post',
+    ]);
+    await act(() => Promise.resolve());
+    expect(document.activeElement).toBe(heading);
+    expect(document.title).toBe("Page 2 · Mehrdad Zaker's Blog");
+    const newer = screen.getByRole('link', { name: '← Newer posts' });
+    expect([newer.getAttribute('href'), newer.getAttribute('rel')]).toEqual(['/', 'prev']);
+    cleanup();
+    for (const path of ['/page/3/', '/page/1/', '/page/0/', '/page/two/']) {
+      await renderAt(path);
+      expect((await screen.findByRole('heading', { level: 1 })).textContent, path).toBe('Page not found');
+      cleanup();
+    }
+  });
+
+  test('a tag with more posts than a page holds has further pages', async () => {
+    await renderAt('/tags/pytorch-xla/page/2/');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(
+      'Posts tagged “PyTorch/XLA”, page 2 of 2',
+    );
+    const newer = screen.getByRole('link', { name: '← Newer posts' });
+    expect(newer.getAttribute('href')).toBe('/tags/pytorch-xla/');
+  });
+
+  test('the tags page lists every tag with its number of posts', async () => {
+    await renderAt('/tags/');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Tags');
+    const item = within(screen.getByRole('main')).getByRole('listitem');
+    expect(item.textContent).toBe('PyTorch/XLA (3 posts)');
+    expect(within(item).getByRole('link').getAttribute('href')).toBe('/tags/pytorch-xla/');
+  });
+
+  test('the archive lists every post by year with its date', async () => {
+    await renderAt('/archive/');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Archive');
+    const years = screen.getAllByRole('region');
+    expect(years.map((year) => within(year).getByRole('heading').textContent)).toEqual(['2024', '2023']);
+    expect(within(years[1]!).getByRole('listitem').textContent).toBe('label of 2023-06-01 The oldest post');
+    expect(within(years[1]!).getByRole('link').getAttribute('href')).toBe('/posts/oldest-post/');
   });
 
   test('any other address shows the not-found page without fetching anything', async () => {

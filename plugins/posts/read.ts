@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Post, Tag } from '../../src/content.ts';
+import { SETTINGS } from '../../src/settings.ts';
 import { mapLimited } from '../concurrency.ts';
 import { checkLinks, type LinkedPost } from '../links.ts';
 import type { Asset } from '../markdown/file-data.ts';
@@ -13,6 +14,7 @@ import type { RenderCache } from '../render-cache.ts';
 import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
+import { linkRelated } from './related.ts';
 import { findSources, type Source } from './sources.ts';
 
 export interface ReadOptions {
@@ -94,7 +96,8 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   const links = checkLinks(linking, {
     base: options.base,
     posts: published,
-    tags: new Set(posts.flatMap((post) => post.tags.map((tag) => tag.slug))),
+    tags: countTags(posts),
+    postsPerPage: SETTINGS.postsPerPage,
     files: new Set([...ownFiles, ...(options.siteFiles ?? [])]),
   });
   problems.push(...links.problems);
@@ -214,6 +217,7 @@ function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): 
     readingMinutes: Math.max(1, Math.round(rendered.words / 230)),
     draft: data.draft ?? false,
     html: rendered.html,
+    related: [],
     ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
     ...(data.toc !== false && rendered.toc.length >= MIN_TOC_HEADINGS ? { toc: rendered.toc } : {}),
   };
@@ -221,6 +225,12 @@ function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): 
 
 function timestamp(date: string): number {
   return Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
+}
+
+function countTags(posts: Post[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const tag of posts.flatMap((post) => post.tags)) counts.set(tag.slug, (counts.get(tag.slug) ?? 0) + 1);
+  return counts;
 }
 
 /** Newest first (then by title), each post linked to its neighbours. */
@@ -232,4 +242,5 @@ function sortAndLink(posts: Post[]): void {
     if (newer) post.newer = { slug: newer.slug, title: newer.title };
     if (older) post.older = { slug: older.slug, title: older.title };
   });
+  linkRelated(posts);
 }

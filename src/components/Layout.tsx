@@ -1,7 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigationType } from 'react-router-dom';
+import { FEED_FILES, routePath } from '../routes.ts';
 import { SETTINGS } from '../settings.ts';
 import { DevProblems } from './DevProblems.tsx';
+
+/** Defined by the site's Vite plugin (plugins/blog.ts): whether the build writes the feeds (with SITE_URL). */
+declare const __BLOG_FEEDS__: boolean | undefined;
+const FEEDS_BUILT = typeof __BLOG_FEEDS__ === 'boolean' && __BLOG_FEEDS__;
 
 export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
@@ -15,6 +20,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link to="/" className="site-title">
           {SETTINGS.title}
         </Link>
+        <nav className="site-nav" aria-label="Site">
+          <ul>
+            <li>
+              <Link to={routePath('archive')}>Archive</Link>
+            </li>
+            <li>
+              <Link to={routePath('tags')}>Tags</Link>
+            </li>
+          </ul>
+        </nav>
       </header>
       {import.meta.env.DEV && <DevProblems />}
       <main id="main" ref={mainRef} tabIndex={-1}>
@@ -22,8 +37,21 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>
-          © {SETTINGS.author} · <Link to="/">All posts</Link>
+          © {SETTINGS.author} · <Link to="/">All posts</Link> · <Link to={routePath('archive')}>Archive</Link>
         </p>
+        {FEEDS_BUILT && (
+          <p>
+            Follow:{' '}
+            {FEED_FILES.map((feed, i) => (
+              <Fragment key={feed.file}>
+                {i > 0 && ' · '}
+                <a href={`${import.meta.env.BASE_URL}${feed.file}`} type={feed.type}>
+                  {feed.name}
+                </a>
+              </Fragment>
+            ))}
+          </p>
+        )}
       </footer>
     </>
   );

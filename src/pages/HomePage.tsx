@@ -1,29 +1,28 @@
-import { PostSummary } from '../components/PostSummary.tsx';
+import { useParams } from 'react-router-dom';
 import { Newsletter } from '../components/Newsletter.tsx';
-import { usePageData } from '../page-data.ts';
-import { routePath } from '../routes.ts';
+import { PostList } from '../components/PostList.tsx';
 import { useDocumentTitle } from '../document.ts';
+import { usePageData } from '../page-data.ts';
+import { listPath, parsePageNumber } from '../routes.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
 
+/** The post list: `/` is page 1, `/page/<n>/` the others. */
 export function HomePage() {
-  const page = usePageData(routePath('home'));
-  useDocumentTitle(page);
-  const posts = page?.kind === 'home' ? page.posts : [];
+  const { page: segment } = useParams();
+  const page = segment === undefined ? 1 : parsePageNumber(segment);
+  return page === undefined ? <NotFoundPage /> : <ListPage page={page} />;
+}
+
+function ListPage({ page }: { page: number }) {
+  const data = usePageData(listPath(page));
+  useDocumentTitle(data);
+  if (data?.kind !== 'home') return <NotFoundPage />;
   return (
     <>
       <h1 tabIndex={-1} className="page-title">
-        Latest posts
+        {page === 1 ? 'Latest posts' : `Posts, page ${page} of ${data.pagination.pages}`}
       </h1>
-      {posts.length === 0 ? (
-        <p>No posts yet.</p>
-      ) : (
-        <ol className="post-list">
-          {posts.map((post) => (
-            <li key={post.slug}>
-              <PostSummary post={post} />
-            </li>
-          ))}
-        </ol>
-      )}
+      <PostList posts={data.posts} pagination={data.pagination} />
       <Newsletter />
     </>
   );

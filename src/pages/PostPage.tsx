@@ -58,6 +58,18 @@ function PostArticle({ post, url }: { post: Post; url: string | undefined }) {
         )}
         <Link to="/">All posts</Link>
       </nav>
+      {post.related.length > 0 && (
+        <section className="related" aria-labelledby="related-title">
+          <h2 id="related-title">Related posts</h2>
+          <ul>
+            {post.related.map((related) => (
+              <li key={related.slug}>
+                <Link to={routePath('post', { slug: related.slug })}>{related.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Newsletter />
     </>
   );

@@ -1,32 +1,28 @@
 import { useParams } from 'react-router-dom';
-import { PostSummary } from '../components/PostSummary.tsx';
+import { PostList } from '../components/PostList.tsx';
 import { SLUG_PATTERN } from '../content.ts';
-import { usePageData } from '../page-data.ts';
-import { routePath } from '../routes.ts';
 import { useDocumentTitle } from '../document.ts';
+import { usePageData } from '../page-data.ts';
+import { listPath, parsePageNumber } from '../routes.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
+/** A tag's posts: `/tags/<tag>/` is page 1, `/tags/<tag>/page/<n>/` the others. */
 export function TagPage() {
-  const { tag = '' } = useParams();
-  return SLUG_PATTERN.test(tag) ? <Tag slug={tag} /> : <NotFoundPage />;
+  const { tag = '', page: segment } = useParams();
+  const page = segment === undefined ? 1 : parsePageNumber(segment);
+  return SLUG_PATTERN.test(tag) && page !== undefined ? <Tag slug={tag} page={page} /> : <NotFoundPage />;
 }
 
-function Tag({ slug }: { slug: string }) {
-  const page = usePageData(routePath('tag', { tag: slug }));
-  useDocumentTitle(page);
-  if (page?.kind !== 'tag') return <NotFoundPage />;
+function Tag({ slug, page }: { slug: string; page: number }) {
+  const data = usePageData(listPath(page, slug));
+  useDocumentTitle(data);
+  if (data?.kind !== 'tag') return <NotFoundPage />;
   return (
     <>
       <h1 tabIndex={-1} className="page-title">
-        Posts tagged “{page.tag.name}”
+        Posts tagged “{data.tag.name}”{page > 1 && `, page ${page} of ${data.pagination.pages}`}
       </h1>
-      <ol className="post-list">
-        {page.posts.map((post) => (
-          <li key={post.slug}>
-            <PostSummary post={post} />
-          </li>
-        ))}
-      </ol>
+      <PostList posts={data.posts} pagination={data.pagination} tag={slug} />
     </>
   );
 }

@@ -113,7 +113,7 @@ describe('hostile posts build into pages with no active content', () => {
     await page.context().close();
   });
 
-  test('a hostile title, description and tags stay text in the head, the page and the feed', async () => {
+  test('a hostile title, description and tags stay text in the head, the page and the feeds', async () => {
     const { page } = await open('posts/front-matter/', true);
     const title = `<script>window.__pwned = 'title'</script><img src=x onerror="window.__pwned = 'title-img'">`;
     expect(await page.title()).toBe(`${title} · Mehrdad Zaker's Blog`);
@@ -123,19 +123,41 @@ describe('hostile posts build into pages with no active content', () => {
       `"><img src=x onerror="window.__pwned = 'description'"><meta http-equiv=refresh content=0>`,
     );
 
-    const feed = await readFile(path.join(outDir, 'feed.xml'), 'utf8');
-    const entries = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
-      if (doc.querySelector('parsererror')) return null;
-      return [...doc.querySelectorAll('entry')].map((entry) => ({
-        title: entry.querySelector('title')?.textContent,
-        content: entry.querySelector('content')?.textContent ?? '',
-      }));
-    }, feed);
-    expect(entries).toHaveLength(hostilePosts.length);
-    expect(entries?.map((entry) => entry.title)).toContain(title);
-    for (const entry of entries ?? []) {
-      expect(await page.evaluate(findActiveContent, { base, html: entry.content })).toEqual([]);
+    // Each feed's entries as a feed reader gets them: title and HTML content.
+    const atom = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        if (doc.querySelector('parsererror')) return null;
+        return [...doc.querySelectorAll('entry')].map((entry) => ({
+          title: entry.querySelector('title')?.textContent,
+          content: entry.querySelector('content')?.textContent ?? '',
+        }));
+      },
+      await readFile(path.join(outDir, 'atom.xml'), 'utf8'),
+    );
+    const rss = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        if (doc.querySelector('parsererror')) return null;
+        return [...doc.querySelectorAll('item')].map((item) => ({
+          title: item.querySelector('title')?.textContent,
+          content:
+            item.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0]?.textContent ?? '',
+        }));
+      },
+      await readFile(path.join(outDir, 'rss.xml'), 'utf8'),
+    );
+    const json = (
+      JSON.parse(await readFile(path.join(outDir, 'feed.json'), 'utf8')) as {
+        items: { title: string; content_html: string }[];
+      }
+    ).items.map((item) => ({ title: item.title, content: item.content_html }));
+    for (const entries of [atom, rss, json]) {
+      expect(entries).toHaveLength(hostilePosts.length);
+      expect(entries?.map((entry) => entry.title)).toContain(title);
+      for (const entry of entries ?? []) {
+        expect(await page.evaluate(findActiveContent, { base, html: entry.content })).toEqual([]);
+      }
     }
     await page.context().close();
   });

@@ -1,0 +1,132 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { writeSyntheticPosts } from '../../scripts/synthetic-posts.mjs';
+import {
+  axeViolations,
+  launchChromium,
+  recordDocumentLoads,
+  serveBuild,
+  watchForErrors,
+  type ServedSite,
+} from './browser.ts';
+
+/**
+ * A reader finding posts on a blog of 60 (scripts/synthetic-posts.mjs): 10 a page, so the
+ * list has 6 pages and each of the 10 tags 2.
+ */
+let browser: Browser;
+let site: ServedSite;
+let postsDir = '';
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  postsDir = await mkdtemp(path.join(tmpdir(), 'blog-finding-'));
+  await writeSyntheticPosts(postsDir, 60);
+  site = await serveBuild(postsDir, { SITE_URL: 'https://example.org' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await rm(postsDir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) {
+  context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  const response = await page.goto(`${site.url}/${path}`, { waitUntil: 'networkidle' });
+  return { page, errors, status: response?.status() };
+}
+
+const titles = (page: Page) => page.locator('main article h2').allTextContents();
+
+test('the list pages through the posts ten at a time, client-side, with rel prev and next', async () => {
+  const { page, errors } = await open('');
+  const documents = recordDocumentLoads(page);
+  expect(await titles(page)).toHaveLength(10);
+  expect((await titles(page))[0]).toBe('Notes on buffer token, part 59');
+  expect(await page.locator('head link[rel="next"]').getAttribute('href')).toBe('/page/2/');
+  expect(await page.locator('head link[rel="prev"]').count()).toBe(0);
+
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  expect(await pages.textContent()).toContain('Page 1 of 6');
+  await pages.getByRole('link', { name: 'Older posts →' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Posts, page 2 of 6');
+  expect(page.url()).toBe(`${site.url}/page/2/`);
+  expect((await titles(page))[0]).toBe('Notes on pipeline cache, part 49');
+  expect(await page.title()).toBe("Page 2 · Mehrdad Zaker's Blog");
+  await pages.getByRole('link', { name: '← Newer posts' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Latest posts');
+  expect(documents).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a deep link to a list page reads without JavaScript, and a page past the end is not found', async () => {
+  const { page, status } = await open('page/6/', { javaScriptEnabled: false });
+  expect(status).toBe(200);
+  expect(await titles(page)).toHaveLength(10);
+  expect(await page.locator('link[rel="prev"]').first().getAttribute('href')).toBe('/page/5/');
+  expect(await page.getByRole('link', { name: 'Older posts →' }).count()).toBe(0);
+  await context?.close();
+  const past = await open('page/7/');
+  expect(past.status).toBe(404);
+  expect(await past.page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+});
+
+test('from the header: the tags with their counts, a tag over two pages, the archive by year', async () => {
+  const { page, errors } = await open('');
+  const documents = recordDocumentLoads(page);
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tags' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tags');
+  const tags = page.getByRole('main').getByRole('listitem');
+  expect(await tags.count()).toBe(10);
+  expect(await tags.first().textContent()).toMatch(/^\w+ \(12 posts\)$/);
+  await page.getByRole('link', { name: 'pytorch', exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Posts tagged “pytorch”');
+  expect(await titles(page)).toHaveLength(10);
+  await page.getByRole('link', { name: 'Older posts →' }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Posts tagged “pytorch”, page 2 of 2');
+  expect(await titles(page)).toHaveLength(2);
+  expect(page.url()).toBe(`${site.url}/tags/pytorch/page/2/`);
+
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Archive' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Archive');
+  const years = page.getByRole('region');
+  expect(await years.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['2020']);
+  expect(await years.getByRole('listitem').count()).toBe(60);
+  expect(await years.getByRole('listitem').first().textContent()).toBe(
+    'February 29, 2020 Notes on buffer token, part 59',
+  );
+  expect(documents).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a post ends with three related posts that share its tags', async () => {
+  const { page } = await open('posts/post-00007/');
+  const related = page.getByRole('region', { name: 'Related posts' });
+  const links = related.getByRole('link');
+  expect(await links.count()).toBe(3);
+  // Post 7 is tagged compilers and tpu; so are posts 57, 52, 47… of which 57 is the newest.
+  expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+    '/posts/post-00057/',
+    '/posts/post-00052/',
+    '/posts/post-00047/',
+  ]);
+});
+
+describe.each(['light', 'dark'] as const)('axe finds no violations on the new pages (%s)', (colorScheme) => {
+  test.each(['page/2/', 'tags/', 'tags/pytorch/page/2/', 'archive/'])('%s', async (path) => {
+    const { page } = await open(path, { colorScheme });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
