@@ -11,6 +11,7 @@ import { readPosts, type ReadResult } from './posts/read.ts';
 import { RenderCache, rendererFingerprint } from './render-cache.ts';
 import { siteFileNames } from './site-files.ts';
 import { codeThemeCss, CODE_THEMES } from './markdown/code-classes.ts';
+import { THEME_SCRIPT } from '../src/theme.ts';
 
 /** The stylesheet of highlighted code, generated from its themes; src/main.tsx imports it. */
 const CODE_THEME_MODULE = 'virtual:blog/code-theme.css';
@@ -50,6 +51,10 @@ export function blog(options: BlogOptions = {}): Plugin {
       postsDir = path.resolve(config.root, options.postsDir ?? 'posts');
       site = { base: config.base, siteUrl: normaliseSiteUrl(options.siteUrl) };
     },
+    // Every page, in development too, sets the reader's theme before first paint: after the
+    // head tags of the prerender (the Content-Security-Policy first), before the stylesheet.
+    transformIndexHtml: (html) =>
+      html.replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${THEME_SCRIPT}</script>`),
     resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
     load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),
     configureServer(server) {

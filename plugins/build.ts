@@ -56,7 +56,7 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
   config.logger.info(
     `\n[blog] ${pages.length + 1} pages from ${result.posts.length} posts (${result.reused} renderings reused) ` +
       `in ${config.build.outDir}/ in ${seconds}s; largest first-load JavaScript ${await largestFirstLoadJs(outDir, pages, site.base)} B gzip` +
-      (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feed.xml or sitemap.xml'),
+      (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feeds, sitemap.xml or robots.txt'),
   );
 }
 

@@ -1,8 +1,10 @@
 // The `<head>` of each page (title, description, social and canonical tags) and the
 // site's Content-Security-Policy, which the meta tag here and `_headers` both carry.
-import { pageTitle, type PageData, type Pagination } from '../src/content.ts';
+import { createHash } from 'node:crypto';
+import { pageDescription, pageTitle, type PageData, type Post } from '../src/content.ts';
 import { FEED_FILES, listPath } from '../src/routes.ts';
 import { SETTINGS } from '../src/settings.ts';
+import { THEME_SCRIPT } from '../src/theme.ts';
 
 export interface SiteOptions {
   base: string;
@@ -19,13 +21,17 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** The CSP source that allows the inline theme script and nothing else inline. */
+export const THEME_SCRIPT_HASH = `sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`;
+
 /**
  * Nothing but the site's own scripts, styles and images run or load, so even a post that
  * slipped past the sanitiser could not execute.
  */
 const CSP: [directive: string, value: string][] = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  // The theme script (src/theme.ts), inline so that it runs before first paint, and only it.
+  ['script-src', `'self' '${THEME_SCRIPT_HASH}'`],
   ['style-src', "'self'"],
   ['img-src', "'self' data:"],
   ['object-src', "'none'"],
@@ -39,27 +45,6 @@ export function contentSecurityPolicy(inMetaTag = false): string {
   return CSP.filter(([directive]) => !(inMetaTag && directive === 'frame-ancestors'))
     .map(([directive, value]) => `${directive} ${value}`)
     .join('; ');
-}
-
-function description(page: PageData | null): string {
-  switch (page?.kind) {
-    case 'post':
-      return page.post.excerpt;
-    case 'tag':
-      return `Posts tagged “${page.tag.name}” on ${SETTINGS.title}${pageOf(page.pagination)}.`;
-    case 'tags':
-      return `Every tag on ${SETTINGS.title}, with its number of posts.`;
-    case 'archive':
-      return `All ${page.count} posts on ${SETTINGS.title}, by year.`;
-    case 'home':
-      return page.pagination.page > 1 ? `Posts on ${SETTINGS.title}${pageOf(page.pagination)}.` : SETTINGS.description;
-    default:
-      return SETTINGS.description;
-  }
-}
-
-function pageOf({ page, pages }: Pagination): string {
-  return page > 1 ? `, page ${page} of ${pages}` : '';
 }
 
 /** `<link rel="prev">` and `rel="next"` of a list page. */
@@ -79,7 +64,7 @@ export function headTags(path: string | null, page: PageData | null, site: SiteO
     // Hosts that cannot send headers (GitHub Pages) still get the policy.
     `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(true)}">`,
     `<title>${escapeHtml(pageTitle(page))}</title>`,
-    `<meta name="description" content="${escapeHtml(description(page))}">`,
+    `<meta name="description" content="${escapeHtml(pageDescription(page))}">`,
     ...listLinks(page, site.base),
   ];
   if (site.siteUrl && path) {
@@ -96,9 +81,34 @@ export function headTags(path: string | null, page: PageData | null, site: SiteO
   tags.push(
     meta('og:site_name', SETTINGS.title),
     meta('og:title', page?.kind === 'post' ? page.post.title : pageTitle(page)),
-    meta('og:description', description(page)),
+    meta('og:description', pageDescription(page)),
     meta('og:type', page?.kind === 'post' ? 'article' : 'website'),
   );
-  if (page?.kind === 'post') tags.push(meta('article:published_time', page.post.date));
+  tags.push(`<meta name="twitter:card" content="summary">`);
+  if (page?.kind === 'post') {
+    tags.push(meta('article:published_time', page.post.date));
+    if (page.post.updated) tags.push(meta('article:modified_time', page.post.updated));
+    tags.push(blogPosting(page.post, site.siteUrl && path ? `${site.siteUrl}${site.base}${path.slice(1)}` : undefined));
+  }
   return tags.join('\n    ');
+}
+
+/**
+ * The post as schema.org's BlogPosting, for search engines. JSON-LD is data, never run (the
+ * Content-Security-Policy does not apply to it); `<` is escaped so that no text can close
+ * the script element.
+ */
+function blogPosting(post: Post, url: string | undefined): string {
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.excerpt,
+    datePublished: post.date,
+    dateModified: post.updated ?? post.date,
+    author: { '@type': 'Person', name: SETTINGS.author },
+    keywords: post.tags.map((tag) => tag.name),
+    ...(url ? { url, mainEntityOfPage: url } : {}),
+  };
+  return `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
 }

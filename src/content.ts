@@ -97,3 +97,22 @@ export function pageTitle(page: PageData | null): string {
 function pageSuffix({ page }: Pagination): string {
   return page > 1 ? `, page ${page}` : '';
 }
+
+/** The meta description of a page; `null` page data is the not-found page. */
+export function pageDescription(page: PageData | null): string {
+  const pageOf = ({ page: n, pages }: Pagination) => (n > 1 ? `, page ${n} of ${pages}` : '');
+  switch (page?.kind) {
+    case 'post':
+      return page.post.excerpt;
+    case 'tag':
+      return `Posts tagged “${page.tag.name}” on ${SETTINGS.title}${pageOf(page.pagination)}.`;
+    case 'tags':
+      return `Every tag on ${SETTINGS.title}, with its number of posts.`;
+    case 'archive':
+      return `All ${page.count} posts on ${SETTINGS.title}, by year.`;
+    case 'home':
+      return page.pagination.page > 1 ? `Posts on ${SETTINGS.title}${pageOf(page.pagination)}.` : SETTINGS.description;
+    default:
+      return SETTINGS.description;
+  }
+}

@@ -10,7 +10,7 @@ import { buildSite } from './site-build.ts';
 
 const KINDS = ['home', 'post', 'tag'] as const;
 type Kind = (typeof KINDS)[number];
-const weights = new Map<number, Record<Kind, { js: number; html: number }>>();
+const weights = new Map<number, Record<Kind, { js: number; html: number; inlineJs: number }>>();
 const cleanup: string[] = [];
 let floor = 0;
 
@@ -32,6 +32,7 @@ async function weigh(count: number) {
 beforeAll(async () => {
   floor = await measureFloor();
   await weigh(10);
+  await weigh(100);
   await weigh(200);
 }, 240_000);
 afterAll(async () => {
@@ -56,6 +57,23 @@ describe('first-load JavaScript stays within budget', () => {
       growth,
       `${kind} page JavaScript grew by ${growth} B from 10 to 200 posts (limit ${BUDGETS.firstLoadJsGrowth} B, test/budgets.ts)`,
     ).toBeLessThanOrEqual(BUDGETS.firstLoadJsGrowth);
+  });
+
+  // From 100 posts on, the home page and the tag page each have more posts than a page holds.
+  test.each(['home', 'tag'] as const)('the %s page holds one page of posts: its HTML does not grow', (kind) => {
+    const growth = weights.get(200)![kind].html - weights.get(100)![kind].html;
+    expect(
+      growth,
+      `${kind} page HTML grew by ${growth} B from 100 to 200 posts (limit ${BUDGETS.listHtmlGrowth} B)`,
+    ).toBeLessThanOrEqual(BUDGETS.listHtmlGrowth);
+  });
+
+  test.each(KINDS)('%s page: the inline theme script is tiny', (kind) => {
+    const inline = weights.get(10)![kind].inlineJs;
+    expect(inline).toBeGreaterThan(0);
+    expect(inline, `${kind} page inline script: ${inline} B gzip (budget ${BUDGETS.inlineJs} B)`).toBeLessThanOrEqual(
+      BUDGETS.inlineJs,
+    );
   });
 
   test('a post page carries no other post data', () => {

@@ -9,4 +9,8 @@ export const BUDGETS = {
   firstLoadJsGrowth: 0,
   /** A post page's HTML (gzip) may differ by this much between 10 and 200 posts (only its own content and links differ). */
   postHtmlGrowth: 256,
+  /** The home and tag pages show one page of posts: their HTML (gzip) may differ this much between 100 and 200 posts. */
+  listHtmlGrowth: 512,
+  /** Inline script (the theme script before first paint), gzip bytes per page. */
+  inlineJs: 200,
 } as const;

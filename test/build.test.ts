@@ -77,6 +77,27 @@ describe('npm run build', () => {
     // Cite this post: the absolute address from SITE_URL; the copy button comes with JavaScript only.
     expect(post).toContain('url = {https://example.org/posts/hello-world/}');
     expect(post).not.toContain('Copy BibTeX');
+    // Social and search-engine metadata.
+    for (const tag of [
+      '<meta property="og:title" content="Hello, world">',
+      '<meta property="og:type" content="article">',
+      '<meta property="og:url" content="https://example.org/posts/hello-world/">',
+      '<meta name="twitter:card" content="summary">',
+      '<link rel="alternate" type="application/rss+xml" title="Mehrdad Zaker&#39;s Blog (RSS)" href="/rss.xml">',
+      '<link rel="alternate" type="application/feed+json" title="Mehrdad Zaker&#39;s Blog (JSON Feed)" href="/feed.json">',
+    ]) {
+      expect(post).toContain(tag);
+    }
+    const jsonLd = JSON.parse(post.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
+    expect(jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'BlogPosting',
+      headline: 'Hello, world',
+      datePublished: '2024-01-15',
+      dateModified: '2024-01-15',
+      author: { '@type': 'Person', name: 'Mehrdad Zaker' },
+      url: 'https://example.org/posts/hello-world/',
+    });
 
     const home = await readFile(path.join(outDir, 'index.html'), 'utf8');
     expect(home.indexOf('A tour of GitHub-flavoured markdown')).toBeLessThan(home.indexOf('Hello, world'));
@@ -85,8 +106,8 @@ describe('npm run build', () => {
     const notFound = await readFile(path.join(outDir, '404.html'), 'utf8');
     expect(notFound).toContain('Page not found');
 
-    expect(await readFile(path.join(outDir, '_headers'), 'utf8')).toContain(
-      "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'",
+    expect(await readFile(path.join(outDir, '_headers'), 'utf8')).toMatch(
+      /Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self'/,
     );
   });
 

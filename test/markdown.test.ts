@@ -156,19 +156,28 @@ describe('code', () => {
     const { bundledThemes } = await import('shiki');
     const [light, dark] = await Promise.all([bundledThemes[CODE_THEMES.light](), bundledThemes[CODE_THEMES.dark]()]);
     const css = codeThemeCss(light.default, dark.default);
-    const [lightCss = '', darkCss = ''] = css.split('@media (prefers-color-scheme: dark)');
-    for (const scheme of [lightCss, darkCss]) {
-      const backgrounds = [...scheme.matchAll(/background: (#[0-9a-f]{6})/g)].map((m) => m[1]!);
-      const colours = [...scheme.matchAll(/[{;] color: (#[0-9a-f]{6})/g)].map((m) => m[1]!);
-      expect(backgrounds).toHaveLength(2);
-      expect(colours.length).toBeGreaterThan(5);
+    const pairs = (pattern: RegExp) => [...css.matchAll(pattern)].map((m) => [m[1]!, m[2]!] as const);
+    const [block, marked] = pairs(/background: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/g);
+    const [foreground] = pairs(/[{;] color: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/g);
+    for (const [scheme, index, variable] of [
+      ['light', 0, '--shl'],
+      ['dark', 1, '--shd'],
+    ] as const) {
+      const backgrounds = [block![index], marked![index]];
+      const colours = [
+        foreground![index],
+        ...[...css.matchAll(new RegExp(`${variable}: (#[0-9a-f]{6})`, 'g'))].map((m) => m[1]!),
+      ];
+      expect(colours.length, scheme).toBeGreaterThan(5);
       for (const colour of colours) {
-        for (const background of backgrounds)
-          expect(contrastRatio(colour, background), colour).toBeGreaterThanOrEqual(4.5);
+        for (const background of backgrounds) {
+          expect(contrastRatio(colour, background), `${scheme} ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
+        }
       }
     }
     // github-light's orange, 3.3:1 on white as the theme has it, is darkened.
-    expect(css).not.toContain('.shl-e36209 { color: #e36209; }');
+    expect(css).toContain('.shl-e36209 {');
+    expect(css).not.toContain('.shl-e36209 { --shl: #e36209; }');
   });
 });
 

@@ -71,34 +71,50 @@ export function readable(color: string, backgrounds: RGBColor[], scheme: Scheme)
   return adjusted.formatHex();
 }
 
-function rules(theme: ThemeRegistration, scheme: Scheme): string {
-  const fg = theme.colors?.['editor.foreground'] ?? (scheme === 'l' ? '#24292e' : '#e1e4e8');
-  const bg = theme.colors?.['editor.background'] ?? (scheme === 'l' ? '#ffffff' : '#24292e');
-  const marked = over(rgb(bg), MARK);
-  const backgrounds = [rgb(bg), marked];
-  // As specific as the site's `.prose pre`, and later in the stylesheet: the theme's own colours win.
-  const lines = [
-    `pre.shiki { color: ${readable(fg, backgrounds, scheme)}; background: ${rgb(bg).formatHex()}; }`,
-    `pre.shiki .line.highlighted { background: ${marked.formatHex()}; }`,
-  ];
-  for (const color of palette(theme)) {
-    lines.push(`.sh${scheme}-${color} { color: ${readable(`#${color}`, backgrounds, scheme)}; }`);
-  }
-  lines.push(
-    `.sh${scheme}-italic { font-style: italic; }`,
-    `.sh${scheme}-bold { font-weight: bold; }`,
-    `.sh${scheme}-underline { text-decoration: underline; }`,
-  );
-  return lines.join('\n');
+interface SchemeColours {
+  fg: string;
+  bg: string;
+  /** A marked line's background. */
+  marked: string;
+  /** Each token colour class of the theme, with its colour made readable. */
+  tokens: [className: string, colour: string][];
 }
 
-/** The stylesheet of code blocks: light rules, then dark ones for a dark system setting. */
-export function codeThemeCss(light: ThemeRegistration, dark: ThemeRegistration): string {
-  const indented = rules(dark, 'd').replace(/^/gm, '  ');
-  return `/* Generated from the ${light.name} and ${dark.name} themes (plugins/markdown/code-classes.ts). */
-${rules(light, 'l')}
-@media (prefers-color-scheme: dark) {
-${indented}
+function schemeColours(theme: ThemeRegistration, scheme: Scheme): SchemeColours {
+  const fg = theme.colors?.['editor.foreground'] ?? (scheme === 'l' ? '#24292e' : '#e1e4e8');
+  const bg = rgb(theme.colors?.['editor.background'] ?? (scheme === 'l' ? '#ffffff' : '#24292e'));
+  const marked = over(bg, MARK);
+  const backgrounds = [bg, marked];
+  return {
+    fg: readable(fg, backgrounds, scheme),
+    bg: bg.formatHex(),
+    marked: marked.formatHex(),
+    tokens: [...palette(theme)].map((colour) => [`sh${scheme}-${colour}`, readable(`#${colour}`, backgrounds, scheme)]),
+  };
 }
-`;
+
+/**
+ * The stylesheet of code blocks. Each token carries its light colour in `--shl` and its
+ * dark one in `--shd`; light-dark() picks by the page's colour scheme, which follows the
+ * system or the reader's choice (src/theme.ts). Italic, bold and underline apply in both
+ * schemes (the GitHub themes use them alike).
+ */
+export function codeThemeCss(light: ThemeRegistration, dark: ThemeRegistration): string {
+  const l = schemeColours(light, 'l');
+  const d = schemeColours(dark, 'd');
+  // As specific as the site's `.prose pre`, and later in the stylesheet: the theme's own colours win.
+  const lines = [
+    `/* Generated from the ${light.name} and ${dark.name} themes (plugins/markdown/code-classes.ts). */`,
+    `pre.shiki { color: light-dark(${l.fg}, ${d.fg}); background: light-dark(${l.bg}, ${d.bg}); }`,
+    `pre.shiki .line.highlighted { background: light-dark(${l.marked}, ${d.marked}); }`,
+    'pre.shiki span { color: light-dark(var(--shl, currentColor), var(--shd, currentColor)); }',
+    ...l.tokens.map(([name, colour]) => `.${name} { --shl: ${colour}; }`),
+    ...d.tokens.map(([name, colour]) => `.${name} { --shd: ${colour}; }`),
+    ...(['l', 'd'] as const).flatMap((scheme) => [
+      `.sh${scheme}-italic { font-style: italic; }`,
+      `.sh${scheme}-bold { font-weight: bold; }`,
+      `.sh${scheme}-underline { text-decoration: underline; }`,
+    ]),
+  ];
+  return `${lines.join('\n')}\n`;
 }

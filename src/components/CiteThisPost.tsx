@@ -1,5 +1,6 @@
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import { copyText } from '../clipboard.ts';
+import { useHydrated } from '../hydrated.ts';
 import type { Post } from '../content.ts';
 import { SETTINGS } from '../settings.ts';
 
@@ -29,18 +30,11 @@ function bibtexEntry(post: Post, url: string | undefined): string {
   return `@online{${key},\n${fields.map((field) => `  ${field}`).join(',\n')}\n}`;
 }
 
-const subscribe = () => () => {};
-
 /** How to cite the post, as BibTeX, with a copy button once the page's script runs. */
 export function CiteThisPost({ post, url }: { post: Post; url: string | undefined }) {
   const id = useId();
   const entry = bibtexEntry(post, url);
-  // False on the server and while hydrating, true after: the button exists only with JavaScript.
-  const interactive = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
+  const interactive = useHydrated();
   const [status, setStatus] = useState('');
   const copy = () => copyText(entry, 'the BibTeX entry').then(({ message }) => setStatus(message));
   return (

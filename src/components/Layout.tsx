@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigationType } from 'react-router-dom';
 import { FEED_FILES, routePath } from '../routes.ts';
 import { SETTINGS } from '../settings.ts';
 import { DevProblems } from './DevProblems.tsx';
+import { ThemeControl } from './ThemeControl.tsx';
 
 /** Defined by the site's Vite plugin (plugins/blog.ts): whether the build writes the feeds (with SITE_URL). */
 declare const __BLOG_FEEDS__: boolean | undefined;
@@ -30,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
           </ul>
         </nav>
+        <ThemeControl />
       </header>
       {import.meta.env.DEV && <DevProblems />}
       <main id="main" ref={mainRef} tabIndex={-1}>

@@ -3,14 +3,24 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../site-build.ts';
+import { THEME_SCRIPT } from '../../src/theme.ts';
 import { launchChromium } from './browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
 
 /**
  * Everything in a document that could run code or change where it loads from, except the
- * site's own bundle and stylesheet, newsletter form and policy tag. Runs in the page.
+ * site's own bundle and stylesheet, theme script and menu, newsletter form, policy tag and
+ * the post's JSON-LD. Runs in the page.
  */
-function findActiveContent({ base, html }: { base: string; html?: string }): string[] {
+function findActiveContent({
+  base,
+  html,
+  themeScript,
+}: {
+  base: string;
+  html?: string;
+  themeScript: string;
+}): string[] {
   const found: string[] = [];
   // The page itself, or a fragment of HTML (a feed entry) parsed as a browser would.
   const scope = html === undefined ? document.documentElement : new DOMParser().parseFromString(html, 'text/html').body;
@@ -22,7 +32,20 @@ function findActiveContent({ base, html }: { base: string; html?: string }): str
     element.matches('.cite button, .code-block > .code-header > button.copy-button') ||
     // What a task list renders, and what the sanitiser leaves of any other <input>.
     element.matches('input[type="checkbox"][disabled]') ||
-    element.matches('meta[http-equiv="Content-Security-Policy"]');
+    element.matches('meta[http-equiv="Content-Security-Policy"]') ||
+    // The theme script, exactly as src/theme.ts has it (the policy allows it by its hash), and its menu.
+    (element.matches('head > script:not([src]):not([type])') && element.textContent === themeScript) ||
+    element.matches('.site-header .theme-control select') ||
+    // Data for search engines, which browsers never run; it must still be one JSON value.
+    (element.matches('head > script[type="application/ld+json"]') && isJson(element.textContent ?? ''));
+  function isJson(text: string): boolean {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
   const dangerousTags =
     'script, iframe, frame, object, embed, applet, form, input, button, textarea, select, base, style, link[rel="stylesheet"], link[rel="import"], meta[http-equiv], svg, math, template';
   for (const element of scope.querySelectorAll(dangerousTags)) {
@@ -95,7 +118,7 @@ describe('hostile posts build into pages with no active content', () => {
 
   test.each(pages)('/%s, read without JavaScript', async (path) => {
     const { page } = await open(path, false);
-    expect(await page.evaluate(findActiveContent, { base })).toEqual([]);
+    expect(await page.evaluate(findActiveContent, { base, themeScript: THEME_SCRIPT })).toEqual([]);
     await page.context().close();
   });
 
@@ -107,7 +130,7 @@ describe('hostile posts build into pages with no active content', () => {
     }
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(await page.evaluate(findActiveContent, { base })).toEqual([]);
+    expect(await page.evaluate(findActiveContent, { base, themeScript: THEME_SCRIPT })).toEqual([]);
     expect(await page.locator('[id="root"]').count()).toBe(1);
     expect(await page.locator('[id="main"]').count()).toBe(1);
     await page.context().close();
@@ -118,7 +141,13 @@ describe('hostile posts build into pages with no active content', () => {
     const title = `<script>window.__pwned = 'title'</script><img src=x onerror="window.__pwned = 'title-img'">`;
     expect(await page.title()).toBe(`${title} · Mehrdad Zaker's Blog`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
-    expect(await page.locator('head img, head script:not([src])').count()).toBe(0);
+    expect(await page.locator('head img').count()).toBe(0);
+    // In the head, only the theme script and the post's JSON-LD, where the title is a JSON string.
+    expect(await page.locator('head script:not([src]):not([type])').allTextContents()).toEqual([THEME_SCRIPT]);
+    const jsonLd = await page.locator('head script[type="application/ld+json"]').allTextContents();
+    expect(jsonLd).toHaveLength(1);
+    expect(jsonLd[0]).not.toContain('</');
+    expect(JSON.parse(jsonLd[0]!).headline).toBe(title);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(
       `"><img src=x onerror="window.__pwned = 'description'"><meta http-equiv=refresh content=0>`,
     );
@@ -156,7 +185,9 @@ describe('hostile posts build into pages with no active content', () => {
       expect(entries).toHaveLength(hostilePosts.length);
       expect(entries?.map((entry) => entry.title)).toContain(title);
       for (const entry of entries ?? []) {
-        expect(await page.evaluate(findActiveContent, { base, html: entry.content })).toEqual([]);
+        expect(
+          await page.evaluate(findActiveContent, { base, html: entry.content, themeScript: THEME_SCRIPT }),
+        ).toEqual([]);
       }
     }
     await page.context().close();
