@@ -9,6 +9,7 @@ import { serveDev } from './dev-server.ts';
 import type { SiteOptions } from './head.ts';
 import { readPosts, type ReadResult } from './posts/read.ts';
 import { RenderCache, rendererFingerprint } from './render-cache.ts';
+import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
 import { codeThemeCss, CODE_THEMES } from './markdown/code-classes.ts';
 import { THEME_SCRIPT } from '../src/theme.ts';
@@ -47,6 +48,8 @@ export function blog(options: BlogOptions = {}): Plugin {
       ...(env.command === 'build' ? buildEnvironments() : {}),
     }),
     configResolved(resolved) {
+      const problems = settingsProblems();
+      if (problems.length > 0) throw new Error(`the site settings have problems:\n${problems.join('\n')}`);
       config = resolved;
       postsDir = path.resolve(config.root, options.postsDir ?? 'posts');
       site = { base: config.base, siteUrl: normaliseSiteUrl(options.siteUrl) };

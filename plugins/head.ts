@@ -5,6 +5,7 @@ import { pageDescription, pageTitle, type PageData, type Post } from '../src/con
 import { FEED_FILES, listPath } from '../src/routes.ts';
 import { SETTINGS } from '../src/settings.ts';
 import { THEME_SCRIPT } from '../src/theme.ts';
+import { newsletterOrigin } from './settings.ts';
 
 export interface SiteOptions {
   base: string;
@@ -26,23 +27,29 @@ export const THEME_SCRIPT_HASH = `sha256-${createHash('sha256').update(THEME_SCR
 
 /**
  * Nothing but the site's own scripts, styles and images run or load, so even a post that
- * slipped past the sanitiser could not execute.
+ * slipped past the sanitiser could not execute. With a newsletter provider set, the signup
+ * form may post to that one origin (and, with JavaScript, fetch it), and nothing else.
  */
-const CSP: [directive: string, value: string][] = [
-  ['default-src', "'self'"],
-  // The theme script (src/theme.ts), inline so that it runs before first paint, and only it.
-  ['script-src', `'self' '${THEME_SCRIPT_HASH}'`],
-  ['style-src', "'self'"],
-  ['img-src', "'self' data:"],
-  ['object-src', "'none'"],
-  ['base-uri', "'self'"],
-  ['form-action', "'self'"],
-  ['frame-ancestors', "'none'"],
-];
+function policy(settings: typeof SETTINGS): [directive: string, value: string][] {
+  const provider = newsletterOrigin(settings);
+  return [
+    ['default-src', "'self'"],
+    // The theme script (src/theme.ts), inline so that it runs before first paint, and only it.
+    ['script-src', `'self' '${THEME_SCRIPT_HASH}'`],
+    ['style-src', "'self'"],
+    ['img-src', "'self' data:"],
+    ...(provider ? ([['connect-src', `'self' ${provider}`]] as [string, string][]) : []),
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', provider ? `'self' ${provider}` : "'self'"],
+    ['frame-ancestors', "'none'"],
+  ];
+}
 
 /** The policy; a meta tag cannot carry `frame-ancestors` (browsers ignore it there). */
-export function contentSecurityPolicy(inMetaTag = false): string {
-  return CSP.filter(([directive]) => !(inMetaTag && directive === 'frame-ancestors'))
+export function contentSecurityPolicy(inMetaTag = false, settings = SETTINGS): string {
+  return policy(settings)
+    .filter(([directive]) => !(inMetaTag && directive === 'frame-ancestors'))
     .map(([directive, value]) => `${directive} ${value}`)
     .join('; ');
 }

@@ -3,6 +3,8 @@
 // BASE_PATH and SITE_URL are environment variables instead, because they depend on where
 // the site is deployed, not on whose blog it is.
 
+import type { NewsletterSetting } from './newsletter.ts';
+
 export const SETTINGS = {
   /** Shown in the header, in every page title and in the feed. */
   title: "Mehrdad Zaker's Blog",
@@ -12,4 +14,12 @@ export const SETTINGS = {
   description: 'Notes on machine-learning performance: PyTorch/XLA, TPUs, GPUs and large language models.',
   /** How many posts the home page, each further list page and each tag page show. */
   postsPerPage: 10,
+  /**
+   * Where the signup form sends addresses: null keeps the honest "not stored yet" note and
+   * sends nothing. To use a provider, set its name and the form action from its embed code:
+   *   { provider: 'buttondown', action: 'https://buttondown.com/api/emails/embed-subscribe/<you>' }
+   *   { provider: 'mailchimp', action: 'https://<dc>.list-manage.com/subscribe/post?u=<u>&id=<id>' }
+   *   { provider: 'kit', action: 'https://app.kit.com/forms/<form id>/subscriptions' }
+   */
+  newsletter: null as NewsletterSetting | null,
 };

@@ -6,6 +6,7 @@ import { Newsletter } from '../src/components/Newsletter.tsx';
 
 const fetchSpy = vi.fn();
 beforeEach(() => {
+  fetchSpy.mockReset();
   vi.stubGlobal('fetch', fetchSpy);
   localStorage.clear();
   sessionStorage.clear();
@@ -65,5 +66,59 @@ describe('the newsletter signup', () => {
   test('the field has no name, so a form submitted without JavaScript carries no address', () => {
     render(<Newsletter />);
     expect(screen.getByLabelText('Email address').getAttribute('name')).toBeNull();
+  });
+});
+
+describe('with a newsletter provider in the settings', () => {
+  const buttondown = {
+    provider: 'buttondown',
+    action: 'https://buttondown.com/api/emails/embed-subscribe/mz',
+  } as const;
+
+  test('the form posts to the provider without JavaScript, and says the provider will ask to confirm', () => {
+    render(<Newsletter setting={buttondown} />);
+    const form = screen.getByRole('button', { name: 'Subscribe' }).closest('form')!;
+    expect(form.getAttribute('action')).toBe(buttondown.action);
+    expect(form.getAttribute('method')).toBe('post');
+    expect(screen.getByLabelText('Email address').getAttribute('name')).toBe('email');
+    expect(screen.getByRole('region').textContent).toContain(
+      'Subscriptions are handled by Buttondown: you will get an email asking you to confirm, and you can unsubscribe at any time.',
+    );
+    expect(screen.getByRole('region').textContent).not.toContain('under development');
+  });
+
+  test('with JavaScript it sends the address from the page and says to confirm by email', async () => {
+    fetchSpy.mockResolvedValue(new Response(null));
+    render(<Newsletter setting={buttondown} />);
+    await userEvent.type(screen.getByLabelText('Email address'), 'reader@example.org{Enter}');
+    expect(await screen.findByText(/^Almost done/)).toBe(screen.getByRole('status'));
+    expect(screen.getByRole('status').textContent).toBe(
+      'Almost done: check your inbox at reader@example.org and confirm your subscription in the email from Buttondown.',
+    );
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchSpy.mock.calls[0] as [string, RequestInit];
+    expect([url, init.method, init.mode]).toEqual([buttondown.action, 'POST', 'no-cors']);
+    expect((init.body as FormData).get('email')).toBe('reader@example.org');
+  });
+
+  test('a failed request is announced, and an invalid address is never sent', async () => {
+    fetchSpy.mockRejectedValue(new TypeError('Failed to fetch'));
+    render(<Newsletter setting={{ provider: 'kit', action: 'https://app.kit.com/forms/123/subscriptions' }} />);
+    await userEvent.type(screen.getByLabelText('Email address'), 'nope{Enter}');
+    expect(fetchSpy).not.toHaveBeenCalled();
+    await userEvent.clear(screen.getByLabelText('Email address'));
+    await userEvent.type(screen.getByLabelText('Email address'), 'reader@example.org{Enter}');
+    expect(await screen.findByText(/could not be sent/)).toBe(screen.getByRole('alert'));
+    expect((fetchSpy.mock.calls[0]![1] as RequestInit).body).toBeInstanceOf(FormData);
+    expect(screen.getByLabelText('Email address').getAttribute('name')).toBe('email_address');
+  });
+
+  test('Mailchimp reads the address from its EMAIL field', () => {
+    render(
+      <Newsletter
+        setting={{ provider: 'mailchimp', action: 'https://x.us1.list-manage.com/subscribe/post?u=1&id=2' }}
+      />,
+    );
+    expect(screen.getByLabelText('Email address').getAttribute('name')).toBe('EMAIL');
   });
 });

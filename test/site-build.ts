@@ -19,16 +19,20 @@ interface SiteBuild {
   outDir: string;
 }
 
-/** Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` (or an absolute folder) into a new folder. */
-export async function buildSite(posts: string, env: Record<string, string> = {}): Promise<SiteBuild> {
+/**
+ * Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` (or an
+ * absolute folder) into a new folder; `project` is the project to build (a copy with other
+ * settings, say).
+ */
+export async function buildSite(posts: string, env: Record<string, string> = {}, project = root): Promise<SiteBuild> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'blog-build-'));
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
+      [path.join(project, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
       {
-        cwd: root,
-        env: personEnv({ POSTS_DIR: path.isAbsolute(posts) ? posts : `test/fixtures/${posts}`, ...env }),
+        cwd: project,
+        env: personEnv({ POSTS_DIR: path.isAbsolute(posts) ? posts : path.join(root, 'test/fixtures', posts), ...env }),
         // A build that does not end (a worker keeping the process alive, say) fails here, loudly.
         timeout: 50_000,
       },

@@ -114,6 +114,27 @@ describe('layout', () => {
     await page.close();
   });
 
+  test('prints the post without navigation, search, theme menu or signup', async () => {
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    await page.goto(url('posts/latency-study/'), { waitUntil: 'networkidle' });
+    await page.emulateMedia({ media: 'print' });
+    for (const [name, locator] of [
+      ['site navigation', page.getByRole('navigation', { name: 'Site' })],
+      ['theme menu', page.getByRole('combobox', { name: 'Theme' })],
+      ['newsletter', page.getByRole('region', { name: 'Sign Up for My Newsletter!' })],
+      ['more posts', page.getByRole('navigation', { name: 'More posts' })],
+    ] as const) {
+      expect(await locator.isVisible(), name).toBe(false);
+    }
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'References' }).isVisible()).toBe(true);
+    // Printed on white whatever the screen's scheme.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
+    await page.close();
+  });
+
   test('text doubled in size (200 %) stays readable without loss', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url('posts/markdown-tour/'), { waitUntil: 'networkidle' });

@@ -1,0 +1,29 @@
+// The site settings (src/settings.ts), checked once when a build or the dev server starts:
+// a wrong value stops it with a message naming the file and the setting.
+import { checkNewsletter } from '../src/newsletter.ts';
+import { SETTINGS } from '../src/settings.ts';
+
+type Settings = typeof SETTINGS;
+
+/** What is wrong with the settings, one line each (empty when nothing is). */
+export function settingsProblems(settings: Settings = SETTINGS): string[] {
+  const problems: string[] = [];
+  for (const field of ['title', 'author', 'description'] as const) {
+    if (typeof settings[field] !== 'string' || settings[field].trim() === '') problems.push(`${field}: must be text`);
+  }
+  if (!Number.isInteger(settings.postsPerPage) || settings.postsPerPage < 1) {
+    problems.push(`postsPerPage: must be a whole number of 1 or more, not ${String(settings.postsPerPage)}`);
+  }
+  if (settings.newsletter) {
+    const checked = checkNewsletter(settings.newsletter);
+    if ('problem' in checked) problems.push(`newsletter: ${checked.problem}`);
+  }
+  return problems.map((problem) => `src/settings.ts ${problem}`);
+}
+
+/** The newsletter provider's origin, which the Content-Security-Policy must allow, if one is set. */
+export function newsletterOrigin(settings: Settings = SETTINGS): string | undefined {
+  if (!settings.newsletter) return undefined;
+  const checked = checkNewsletter(settings.newsletter);
+  return 'origin' in checked ? checked.origin : undefined;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { contentSecurityPolicy } from '../plugins/head.ts';
+import { settingsProblems } from '../plugins/settings.ts';
+import { SETTINGS } from '../src/settings.ts';
+
+describe('the site settings', () => {
+  test('as shipped, they have no problems and send no address anywhere', () => {
+    expect(settingsProblems()).toEqual([]);
+    expect(SETTINGS.newsletter).toBeNull();
+    expect(contentSecurityPolicy()).toContain("form-action 'self';");
+    expect(contentSecurityPolicy()).not.toContain('connect-src');
+  });
+
+  test('a wrong value is a problem naming the file and the setting', () => {
+    expect(
+      settingsProblems({
+        ...SETTINGS,
+        postsPerPage: 0,
+        newsletter: { provider: 'kit', action: 'http://evil.example/forms/1/subscriptions' },
+      }),
+    ).toEqual([
+      'src/settings.ts postsPerPage: must be a whole number of 1 or more, not 0',
+      'src/settings.ts newsletter: action must be Kit\'s https form address, like https://app.kit.com/forms/<form id>/subscriptions; got "http://evil.example/forms/1/subscriptions"',
+    ]);
+    const unknown = {
+      ...SETTINGS,
+      newsletter: { provider: 'substack', action: 'https://x' },
+    } as unknown as typeof SETTINGS;
+    expect(settingsProblems(unknown)).toEqual([
+      'src/settings.ts newsletter: provider must be one of buttondown, mailchimp, kit, not "substack"',
+    ]);
+  });
+
+  test('with a provider, the policy lets the form post to that one origin, and fetch it', () => {
+    const settings = {
+      ...SETTINGS,
+      newsletter: { provider: 'buttondown', action: 'https://buttondown.com/api/emails/embed-subscribe/mz' },
+    } as const;
+    const policy = contentSecurityPolicy(false, settings);
+    expect(policy).toContain("form-action 'self' https://buttondown.com;");
+    expect(policy).toContain("connect-src 'self' https://buttondown.com;");
+    expect(policy).not.toContain('*');
+  });
+});
