@@ -11,6 +11,7 @@ import { pageWeight } from './page-weight.js';
 import type { ReadResult } from './posts/read.ts';
 import { prerender } from './prerender.ts';
 import { formatProblem } from './problems.ts';
+import { writeSearchIndex } from './search.ts';
 import { writeSiteFiles } from './site-files.ts';
 
 interface BuildOptions {
@@ -39,6 +40,8 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
   const outDir = path.resolve(config.root, config.build.outDir);
   const serverDir = path.resolve(config.root, options.serverOutDir);
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
+  // Pagefind indexes in a process of its own, beside the prerender.
+  const indexing = writeSearchIndex(outDir, result.posts, site.base);
   await prerender(pages, {
     outDir,
     serverEntry: path.join(serverDir, 'entry-server.js'),
@@ -51,6 +54,7 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
     await copyFile(asset.source, path.join(outDir, asset.fileName));
   });
   await writeSiteFiles(outDir, pages, result.posts, site);
+  await indexing;
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   config.logger.info(

@@ -34,8 +34,9 @@ function policy(settings: typeof SETTINGS): [directive: string, value: string][]
   const provider = newsletterOrigin(settings);
   return [
     ['default-src', "'self'"],
-    // The theme script (src/theme.ts), inline so that it runs before first paint, and only it.
-    ['script-src', `'self' '${THEME_SCRIPT_HASH}'`],
+    // The theme script (src/theme.ts), inline so that it runs before first paint, and only it;
+    // WebAssembly for the search (Pagefind), which compiles no JavaScript.
+    ['script-src', `'self' '${THEME_SCRIPT_HASH}' 'wasm-unsafe-eval'`],
     ['style-src', "'self'"],
     ['img-src', "'self' data:"],
     ...(provider ? ([['connect-src', `'self' ${provider}`]] as [string, string][]) : []),

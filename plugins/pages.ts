@@ -50,6 +50,7 @@ export function sitePages(posts: Post[], siteUrl?: string, perPage = SETTINGS.po
       ),
     ),
     { path: routePath('archive'), data: archive(summaries) },
+    { path: routePath('search'), data: { kind: 'search' } },
   ];
 }
 

@@ -12,7 +12,7 @@ import type { Page } from './pages.ts';
 
 /** What `src/entry-server.tsx` exports. */
 interface ServerEntry {
-  render(url: string, data: PageData | null): string;
+  render(url: string, data: PageData | null): Promise<string>;
 }
 
 interface PrerenderOptions {
@@ -36,7 +36,7 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
     const dir = path.join(outDir, ...page.path.split('/').filter(Boolean));
     await mkdir(dir, { recursive: true });
     await Promise.all([
-      writeFile(path.join(dir, 'index.html'), fillTemplate(template, head, entry.render(url, page.data))),
+      writeFile(path.join(dir, 'index.html'), fillTemplate(template, head, await entry.render(url, page.data))),
       writeFile(path.join(outDir, pageDataPath(page.path)), JSON.stringify(page.data)),
     ]);
     options.onProgress(++written, pages.length);
@@ -46,7 +46,7 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
   const notFound = fillTemplate(
     notFoundTemplate,
     headTags(null, null, site),
-    entry.render(`${site.base}404.html`, null),
+    await entry.render(`${site.base}404.html`, null),
   );
   await writeFile(path.join(outDir, '404.html'), notFound);
 }

@@ -1,25 +1,10 @@
-import { Component, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { PageDataContext, type PageDataCache } from './page-data.ts';
-import { ArchivePage } from './pages/ArchivePage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PostPage } from './pages/PostPage.tsx';
-import { TagPage } from './pages/TagPage.tsx';
-import { TagsPage } from './pages/TagsPage.tsx';
-import { ROUTES, ROUTE_NAMES, type RouteName } from './routes.ts';
-
-/** The page of each route in src/routes.ts, which the build prerenders too. */
-const PAGES: Record<RouteName, ComponentType> = {
-  home: HomePage,
-  homePage: HomePage,
-  post: PostPage,
-  tags: TagsPage,
-  tag: TagPage,
-  tagPage: TagPage,
-  archive: ArchivePage,
-};
+import { PAGES } from './page-table.ts';
+import { ROUTES, ROUTE_NAMES } from './routes.ts';
 
 export function App({ cache }: { cache: PageDataCache }) {
   const location = useLocation();

@@ -74,7 +74,8 @@ export type PageData =
   | { kind: 'post'; post: Post; url?: string }
   | { kind: 'tags'; tags: { tag: Tag; count: number }[] }
   | { kind: 'tag'; tag: Tag; posts: PostSummary[]; pagination: Pagination }
-  | { kind: 'archive'; years: { year: string; posts: ArchiveEntry[] }[]; count: number };
+  | { kind: 'archive'; years: { year: string; posts: ArchiveEntry[] }[]; count: number }
+  | { kind: 'search' };
 
 /** The document title of a page; `null` page data is the not-found page. */
 export function pageTitle(page: PageData | null): string {
@@ -89,6 +90,8 @@ export function pageTitle(page: PageData | null): string {
       return `Posts tagged “${page.tag.name}”${pageSuffix(page.pagination)} · ${SETTINGS.title}`;
     case 'archive':
       return `Archive · ${SETTINGS.title}`;
+    case 'search':
+      return `Search · ${SETTINGS.title}`;
     default:
       return `Page not found · ${SETTINGS.title}`;
   }
@@ -110,6 +113,8 @@ export function pageDescription(page: PageData | null): string {
       return `Every tag on ${SETTINGS.title}, with its number of posts.`;
     case 'archive':
       return `All ${page.count} posts on ${SETTINGS.title}, by year.`;
+    case 'search':
+      return `Search the posts on ${SETTINGS.title}.`;
     case 'home':
       return page.pagination.page > 1 ? `Posts on ${SETTINGS.title}${pageOf(page.pagination)}.` : SETTINGS.description;
     default:

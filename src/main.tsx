@@ -2,6 +2,7 @@ import { StrictMode, startTransition, useEffect, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
+import { preloadPage } from './page-table.ts';
 import { POSTS_CHANGED_EVENT } from './content.ts';
 import { PageDataCache } from './page-data.ts';
 import { NOT_FOUND_MARK } from './routes.ts';
@@ -39,6 +40,9 @@ function Root() {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-// Built pages arrive prerendered and are hydrated; the dev server sends an empty shell.
-if (container.firstElementChild) hydrateRoot(container, <Root />);
-else createRoot(container).render(<Root />);
+// Built pages arrive prerendered and are hydrated (once the code of an on-demand page is in,
+// so that nothing suspends); the dev server sends an empty shell.
+if (container.firstElementChild) {
+  const landing = preloadPage(`/${window.location.pathname.slice(import.meta.env.BASE_URL.length)}`);
+  void landing.finally(() => hydrateRoot(container, <Root />));
+} else createRoot(container).render(<Root />);

@@ -1,4 +1,4 @@
-// Every page address of the site, written once. The route table (App.tsx), the prerender's
+// Every page address of the site, written once. The route table (App.tsx, page-table.ts), the prerender's
 // page list (plugins/pages.ts), link checking in posts (plugins/links.ts), client-side link
 // following and page-data fetching all read these patterns. React-free: the build imports it.
 
@@ -13,6 +13,8 @@ export const ROUTES = {
   /** Page n ≥ 2 of a tag's posts. */
   tagPage: '/tags/:tag/page/:page/',
   archive: '/archive/',
+  /** `?q=words` shows the results for `words`. */
+  search: '/search/',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -95,3 +97,6 @@ export const FEED_FILES = [
   { file: 'atom.xml', type: 'application/atom+xml', name: 'Atom' },
   { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
 ] as const;
+
+/** The search index's folder, relative to the base (plugins/search.ts writes it, src/search.ts reads it). */
+export const SEARCH_DIR = 'pagefind';

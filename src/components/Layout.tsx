@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigationType } from 'react-router-dom';
 import { FEED_FILES, routePath } from '../routes.ts';
 import { SETTINGS } from '../settings.ts';
 import { DevProblems } from './DevProblems.tsx';
+import { SearchField } from './SearchField.tsx';
 import { ThemeControl } from './ThemeControl.tsx';
 
 /** Defined by the site's Vite plugin (plugins/blog.ts): whether the build writes the feeds (with SITE_URL). */
@@ -31,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
           </ul>
         </nav>
+        <SearchField />
         <ThemeControl />
       </header>
       {import.meta.env.DEV && <DevProblems />}
@@ -64,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
  * screen readers announce where the reader is, and start a new page at its top.
  */
 function useRouteFocus(mainRef: React.RefObject<HTMLElement | null>): void {
-  const { pathname, hash } = useLocation();
+  const { pathname, hash, state } = useLocation();
   const navigationType = useNavigationType();
   const previous = useRef(pathname);
   useEffect(() => {
@@ -75,7 +77,9 @@ function useRouteFocus(mainRef: React.RefObject<HTMLElement | null>): void {
       if (target) target.scrollIntoView();
       else window.scrollTo(0, 0);
     }
+    // Typing in the search field opens the search page; the reader keeps typing there.
+    if ((state as { keepFocus?: boolean } | null)?.keepFocus) return;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
-  }, [pathname, hash, navigationType, mainRef]);
+  }, [pathname, hash, navigationType, mainRef, state]);
 }

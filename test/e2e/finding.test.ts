@@ -7,6 +7,7 @@ import { writeSyntheticPosts } from '../../scripts/synthetic-posts.mjs';
 import {
   axeViolations,
   launchChromium,
+  recordCspViolations,
   recordDocumentLoads,
   serveBuild,
   watchForErrors,
@@ -124,9 +125,56 @@ test('a post ends with three related posts that share its tags', async () => {
   ]);
 });
 
+test('search: results as you type from the header, fetched on first use only, by keyboard', async () => {
+  const { page, errors } = await open('posts/post-00003/');
+  const cspViolations = await recordCspViolations(page);
+  const searchRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/pagefind/')) searchRequests.push(new URL(request.url()).pathname);
+  });
+  await page.reload({ waitUntil: 'networkidle' });
+  expect(searchRequests).toEqual([]);
+  const documents = recordDocumentLoads(page);
+
+  const field = page.getByRole('searchbox', { name: 'Search posts' });
+  await field.click();
+  await page.keyboard.type('buffer token', { delay: 30 });
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/posts? match “buffer token”/);
+  expect(page.url()).toBe(`${site.url}/search/?q=buffer+token`);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+  const results = page.locator('.search-results > li');
+  expect(await results.first().locator('a').textContent()).toBe('Notes on buffer token, part 59');
+  expect(await results.first().locator('mark').first().textContent()).toMatch(/^(buffer|token)$/i);
+  // Only Pagefind's script, its WebAssembly and the index chunks for these words: a bounded download.
+  expect(searchRequests.every((path) => path.startsWith('/pagefind/'))).toBe(true);
+
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Notes on buffer token, part 59');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Notes on buffer token, part 59');
+  expect(documents).toEqual([]);
+  expect(errors).toEqual([]);
+  expect(await cspViolations()).toEqual([]);
+});
+
+test('a search link works directly, and without JavaScript the search page points to the archive', async () => {
+  const { page } = await open('search/?q=pipeline%20cache');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/match “pipeline cache”/);
+  expect(await page.getByRole('searchbox', { name: 'Search posts' }).inputValue()).toBe('pipeline cache');
+  await context?.close();
+
+  const plain = await open('posts/post-00003/', { javaScriptEnabled: false });
+  await plain.page.getByRole('searchbox', { name: 'Search posts' }).fill('pipeline');
+  await plain.page.keyboard.press('Enter');
+  await plain.page.waitForURL(`${site.url}/search/?q=pipeline`);
+  expect(await plain.page.getByRole('main').textContent()).toContain('Search needs JavaScript');
+  expect(await plain.page.getByRole('link', { name: 'the archive' }).getAttribute('href')).toBe('/archive/');
+});
+
 describe.each(['light', 'dark'] as const)('axe finds no violations on the new pages (%s)', (colorScheme) => {
-  test.each(['page/2/', 'tags/', 'tags/pytorch/page/2/', 'archive/'])('%s', async (path) => {
+  test.each(['page/2/', 'tags/', 'tags/pytorch/page/2/', 'archive/', 'search/?q=memory'])('%s', async (path) => {
     const { page } = await open(path, { colorScheme });
+    if (path.startsWith('search')) await page.locator('.search-results mark').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

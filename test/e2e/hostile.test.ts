@@ -36,6 +36,9 @@ function findActiveContent({
     // The theme script, exactly as src/theme.ts has it (the policy allows it by its hash), and its menu.
     (element.matches('head > script:not([src]):not([type])') && element.textContent === themeScript) ||
     element.matches('.site-header .theme-control select') ||
+    // The header's search form, which goes to the site's own search page.
+    (element.matches('.site-header form.site-search') && element.getAttribute('action') === `${base}search/`) ||
+    element.matches('.site-header form.site-search input[type="search"]') ||
     // Data for search engines, which browsers never run; it must still be one JSON value.
     (element.matches('head > script[type="application/ld+json"]') && isJson(element.textContent ?? ''));
   function isJson(text: string): boolean {

@@ -108,7 +108,7 @@ test('the inline theme script is the only inline script, allowed by its hash in 
     return btoa(String.fromCharCode(...new Uint8Array(bytes)));
   }, inline[0]!);
   for (const policy of [meta ?? '', header]) {
-    expect(policy).toContain(`script-src 'self' 'sha256-${digest}';`);
+    expect(policy).toContain(`script-src 'self' 'sha256-${digest}' 'wasm-unsafe-eval';`);
     expect(policy).not.toContain('unsafe-inline');
   }
 });

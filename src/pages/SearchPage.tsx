@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useDocumentTitle } from '../document.ts';
+import { useHydrated } from '../hydrated.ts';
+import { routePath } from '../routes.ts';
+import { SEARCH_FIELD_ID } from '../search.ts';
+import { searchPosts, type SearchHit } from '../search-results.ts';
+
+type Results = { kind: 'idle' } | { kind: 'searching' } | { kind: 'found'; hits: SearchHit[] } | { kind: 'failed' };
+
+/** The outcome of the latest query that finished. */
+type Outcome = { query: string; hits: SearchHit[] } | { query: string; failed: true };
+
+/** `/search/?q=words`: the results for the header's search field. Without JavaScript, a way to the archive. */
+export function SearchPage() {
+  useDocumentTitle({ kind: 'search' });
+  const hydrated = useHydrated();
+  const [params] = useSearchParams();
+  const query = (params.get('q') ?? '').trim();
+  return (
+    <>
+      <h1 tabIndex={-1} className="page-title">
+        Search
+      </h1>
+      {hydrated ? (
+        <SearchResults query={query} />
+      ) : (
+        <p>
+          Search needs JavaScript, which is off or has not loaded. Every post is listed by date in{' '}
+          <Link to={routePath('archive')}>the archive</Link>.
+        </p>
+      )}
+    </>
+  );
+}
+
+function SearchResults({ query }: { query: string }) {
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  useEffect(() => {
+    if (query === '') return;
+    let current = true;
+    searchPosts(query).then(
+      (hits) => current && hits && setOutcome({ query, hits }),
+      () => current && setOutcome({ query, failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  const results = resultsOf(query, outcome);
+  return (
+    <>
+      <p role="status">{summary(query, results)}</p>
+      {results.kind === 'found' && results.hits.length > 0 && (
+        <ol className="search-results" onKeyDown={moveBetweenResults}>
+          {results.hits.map((hit) => (
+            <li key={hit.slug}>
+              <Link to={routePath('post', { slug: hit.slug })}>{hit.title}</Link>{' '}
+              <span className="search-date">{hit.date}</span>
+              <p>{hit.excerpt.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+/** What to show for `query`: while a new query runs, the last results stay (no flicker as the reader types). */
+function resultsOf(query: string, outcome: Outcome | undefined): Results {
+  if (query === '') return { kind: 'idle' };
+  if (outcome && 'failed' in outcome) return outcome.query === query ? { kind: 'failed' } : { kind: 'searching' };
+  if (outcome?.query === query) return { kind: 'found', hits: outcome.hits };
+  return outcome ? { kind: 'found', hits: outcome.hits } : { kind: 'searching' };
+}
+
+function summary(query: string, results: Results): string {
+  if (query === '') return 'Type in the search field above to find posts by title, description, tag or text.';
+  if (results.kind === 'searching') return 'Searching…';
+  if (results.kind === 'failed') {
+    return import.meta.env.DEV
+      ? 'The dev server has no search index: search works in the built site (npm run build, then npm run preview).'
+      : 'The search could not be loaded. Check your connection and try again.';
+  }
+  if (results.kind !== 'found') return '';
+  const count = results.hits.length;
+  return count === 0
+    ? `No posts match “${query}”.`
+    : `${count === 10 ? 'The 10 best' : count} ${count === 1 ? 'post matches' : 'posts match'} “${query}”.`;
+}
+
+/** Up and down arrows move between results; Escape goes back to the search field. */
+function moveBetweenResults(event: React.KeyboardEvent<HTMLOListElement>): void {
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>(':scope > li > a')];
+  const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) document.getElementById(SEARCH_FIELD_ID)?.focus();
+    else links[Math.min(next, links.length - 1)]?.focus();
+  } else if (event.key === 'Escape') {
+    document.getElementById(SEARCH_FIELD_ID)?.focus();
+  }
+}
