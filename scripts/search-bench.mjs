@@ -40,11 +40,12 @@ try {
   const fetched = new Map();
   page.on('response', async (response) => {
     const { pathname } = new URL(response.url());
-    if (pathname.includes('/pagefind/')) fetched.set(pathname, (await response.body()).length);
+    if (!pathname.includes('/pagefind/') && !pathname.includes('/assets/SearchPage')) return;
+    const body = await response.body().catch(() => undefined);
+    if (body) fetched.set(pathname, body.length);
   });
   const field = page.getByRole('searchbox', { name: 'Search posts' });
   await field.focus();
-  const status = page.getByRole('status').first();
   const timings = [];
   let firstQueryBytes = 0;
   for (let i = 1; i <= QUERY.length; i++) {
@@ -52,7 +53,8 @@ try {
     const started = performance.now();
     await page.keyboard.type(QUERY[i - 1] ?? '');
     if (text.trim() === text) {
-      await status.filter({ hasText: `“${text}”` }).waitFor();
+      // The status names the query at once; the results are new when they say which query they answer.
+      await page.locator(`[data-results-for="${text}"]`).waitFor();
       timings.push({ text, ms: performance.now() - started });
     }
     if (i === 1) {
@@ -68,6 +70,9 @@ try {
     `  fetched for the first keystroke's results: ${(firstQueryBytes / 1024).toFixed(1)} KiB in ${fetched.size} files so far`,
   );
   console.log(`  fetched for the whole query: ${(total / 1024).toFixed(1)} KiB in ${fetched.size} files`);
+  for (const [file, bytes] of [...fetched].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
+    console.log(`    ${file} ${(bytes / 1024).toFixed(1)} KiB`);
+  }
   console.log(
     `  results shown after each keystroke: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms, ` +
       `max ${sorted.at(-1)?.toFixed(0)} ms (includes Pagefind's 120 ms debounce)`,

@@ -13,10 +13,12 @@ export function SearchField() {
   const { pathname } = useLocation();
   const [params] = useSearchParams();
   const onSearchPage = pathname === routePath('search');
-  // On the search page the address holds the query (back and forward restore it); elsewhere, what was typed.
+  // While the reader types, the field holds what was typed (the address follows a moment
+  // later, and must not overwrite keys typed meanwhile); otherwise the search page's address
+  // holds the query (a link, back and forward restore it).
   const [typed, setTyped] = useState('');
-  const text = onSearchPage ? (params.get('q') ?? '') : typed;
-
+  const [typing, setTyping] = useState(false);
+  const text = onSearchPage && !typing ? (params.get('q') ?? '') : typed;
   const show = (query: string) =>
     navigate(`${routePath('search')}?${new URLSearchParams({ q: query })}`, {
       replace: onSearchPage,
@@ -38,7 +40,12 @@ export function SearchField() {
         placeholder="Search"
         autoComplete="off"
         value={text}
-        onFocus={() => void loadSearch().catch(() => undefined)}
+        onFocus={() => {
+          setTyped(text);
+          setTyping(true);
+          void loadSearch().catch(() => undefined);
+        }}
+        onBlur={() => setTyping(false)}
         onChange={(event) => {
           setTyped(event.target.value);
           void show(event.target.value);

@@ -50,7 +50,10 @@ function SearchResults({ query }: { query: string }) {
   const results = resultsOf(query, outcome);
   return (
     <>
-      <p role="status">{summary(query, results)}</p>
+      {/* data-results-for: the query the results shown belong to (scripts/search-bench.mjs waits for it). */}
+      <p role="status" data-results-for={outcome?.query}>
+        {summary(query, results)}
+      </p>
       {results.kind === 'found' && results.hits.length > 0 && (
         <ol className="search-results" onKeyDown={moveBetweenResults}>
           {results.hits.map((hit) => (
