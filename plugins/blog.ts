@@ -65,7 +65,13 @@ export function blog(options: BlogOptions = {}): Plugin {
     },
     buildApp: {
       handler: (builder) =>
-        buildSite(builder, { config, site, serverOutDir: SERVER_OUT_DIR, read: (progress) => read(false, progress) }),
+        buildSite(builder, {
+          config,
+          site,
+          serverOutDir: SERVER_OUT_DIR,
+          read: (progress) => read(false, progress),
+          cacheDir: () => cache?.dir,
+        }),
     },
   };
 }

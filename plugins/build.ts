@@ -10,6 +10,7 @@ import { sitePages, type Page } from './pages.ts';
 import { pageWeight } from './page-weight.js';
 import type { ReadResult } from './posts/read.ts';
 import { prerender } from './prerender.ts';
+import { writePreviews } from './previews.ts';
 import { formatProblem } from './problems.ts';
 import { writeSearchIndex } from './search.ts';
 import { writeSiteFiles } from './site-files.ts';
@@ -21,6 +22,8 @@ interface BuildOptions {
   serverOutDir: string;
   /** Reads the published posts. */
   read: (onProgress: (done: number, total: number) => void) => Promise<ReadResult>;
+  /** Where generated files are kept between builds (the render cache's folder), once the posts are read. */
+  cacheDir: () => string | undefined;
 }
 
 export async function buildSite(builder: ViteBuilder, options: BuildOptions): Promise<void> {
@@ -40,8 +43,9 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
   const outDir = path.resolve(config.root, config.build.outDir);
   const serverDir = path.resolve(config.root, options.serverOutDir);
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
-  // Pagefind indexes in a process of its own, beside the prerender.
+  // Pagefind indexes in a process of its own, beside the prerender; social cards (with SITE_URL) too.
   const indexing = writeSearchIndex(outDir, result.posts, site.base);
+  const drawing = site.siteUrl ? writePreviews(outDir, result.posts, options.cacheDir()) : Promise.resolve();
   await prerender(pages, {
     outDir,
     serverEntry: path.join(serverDir, 'entry-server.js'),
@@ -55,6 +59,7 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
   });
   await writeSiteFiles(outDir, pages, result.posts, site);
   await indexing;
+  await drawing;
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   config.logger.info(

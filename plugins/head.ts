@@ -5,6 +5,7 @@ import { pageDescription, pageTitle, type PageData, type Post } from '../src/con
 import { FEED_FILES, listPath } from '../src/routes.ts';
 import { SETTINGS } from '../src/settings.ts';
 import { THEME_SCRIPT } from '../src/theme.ts';
+import { PREVIEW_SIZE, previewPath } from './previews.ts';
 import { newsletterOrigin } from './settings.ts';
 
 export interface SiteOptions {
@@ -92,13 +93,30 @@ export function headTags(path: string | null, page: PageData | null, site: SiteO
     meta('og:description', pageDescription(page)),
     meta('og:type', page?.kind === 'post' ? 'article' : 'website'),
   );
-  tags.push(`<meta name="twitter:card" content="summary">`);
+  const image = site.siteUrl ? socialImage(page, site) : undefined;
+  if (image) {
+    tags.push(meta('og:image', image.url));
+    if (image.generated) {
+      tags.push(
+        meta('og:image:width', String(PREVIEW_SIZE.width)),
+        meta('og:image:height', String(PREVIEW_SIZE.height)),
+      );
+    }
+  }
+  tags.push(`<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`);
   if (page?.kind === 'post') {
     tags.push(meta('article:published_time', page.post.date));
     if (page.post.updated) tags.push(meta('article:modified_time', page.post.updated));
     tags.push(blogPosting(page.post, site.siteUrl && path ? `${site.siteUrl}${site.base}${path.slice(1)}` : undefined));
   }
   return tags.join('\n    ');
+}
+
+/** A page's social preview: a post's own `image`, else its generated card, else the site's. */
+function socialImage(page: PageData | null, site: SiteOptions): { url: string; generated: boolean } {
+  const home = `${site.siteUrl}${site.base}`;
+  if (page?.kind === 'post' && page.post.image) return { url: `${home}${page.post.image}`, generated: false };
+  return { url: `${home}${previewPath(page?.kind === 'post' ? page.post.slug : undefined)}`, generated: true };
 }
 
 /**

@@ -16,6 +16,7 @@ function summarise({
   newer: _newer,
   older: _older,
   related: _related,
+  image: _image,
   updated: _u,
   updatedLabel: _ul,
   toc: _toc,

@@ -64,6 +64,8 @@ export interface Post extends PostSummary {
   older?: PostLink;
   /** Up to three other posts: those sharing the most tags first, then the newest. */
   related: PostLink[];
+  /** The post's own social preview image (front matter `image`), relative to the base. */
+  image?: string;
   /** Present when the post has three or more section headings and does not set `toc: false`. */
   toc?: TocEntry[];
 }

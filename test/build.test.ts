@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite, listFiles, root } from './site-build.ts';
 
@@ -27,7 +28,7 @@ describe('npm run build', () => {
     const lines = output.split('\n').filter((line) => line.startsWith(postsDir));
     expect(lines).toEqual([
       `${postsDir}/one.md:1 title: is required`,
-      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography`,
+      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image`,
       `${postsDir}/one.md:6 image not found: ./x.png (paths are relative to the post's file)`,
       `${postsDir}/two.md:3 date: expected a real date as YYYY-MM-DD, got "May 1"`,
     ]);
@@ -82,12 +83,23 @@ describe('npm run build', () => {
       '<meta property="og:title" content="Hello, world">',
       '<meta property="og:type" content="article">',
       '<meta property="og:url" content="https://example.org/posts/hello-world/">',
-      '<meta name="twitter:card" content="summary">',
+      '<meta name="twitter:card" content="summary_large_image">',
+      '<meta property="og:image" content="https://example.org/posts/hello-world/preview.png">',
+      '<meta property="og:image:width" content="1200">',
       '<link rel="alternate" type="application/rss+xml" title="Mehrdad Zaker&#39;s Blog (RSS)" href="/rss.xml">',
       '<link rel="alternate" type="application/feed+json" title="Mehrdad Zaker&#39;s Blog (JSON Feed)" href="/feed.json">',
     ]) {
       expect(post).toContain(tag);
     }
+    // A social card per post (title, date, site name), 1200 × 630, unless the post names its own image.
+    const card = await readFile(path.join(outDir, 'posts/hello-world/preview.png'));
+    expect(imageSize(card)).toMatchObject({ width: 1200, height: 630, type: 'png' });
+    expect(imageSize(await readFile(path.join(outDir, 'preview.png')))).toMatchObject({ width: 1200, height: 630 });
+    const figurePost = await readFile(path.join(outDir, 'posts/with-figure/index.html'), 'utf8');
+    expect(figurePost).toMatch(
+      /<meta property="og:image" content="https:\/\/example\.org\/assets\/figure-6-[0-9a-f]{8}\.png">/,
+    );
+    expect(written).not.toContain('posts/with-figure/preview.png');
     const jsonLd = JSON.parse(post.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',
@@ -100,6 +112,7 @@ describe('npm run build', () => {
     });
 
     const home = await readFile(path.join(outDir, 'index.html'), 'utf8');
+    expect(home).toContain('<meta property="og:image" content="https://example.org/preview.png">');
     expect(home.indexOf('A tour of GitHub-flavoured markdown')).toBeLessThan(home.indexOf('Hello, world'));
     expect(home).not.toContain('Not finished');
 

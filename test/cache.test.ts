@@ -66,7 +66,7 @@ describe('the render cache never serves stale output', () => {
     const after = await build();
     expect(after.problems).toContainEqual({
       file: path.join(postsDir, 'with-figure/index.md'),
-      line: 15,
+      line: 16,
       message: 'broken link: ../hello-world.md is neither a file beside the post nor another post',
     });
   });

@@ -95,7 +95,7 @@ describe('a bad post is reported with its file, line and problem', () => {
       expect(problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }))).toEqual([
         'a.md:1 title: is required',
         'a.md:2 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
-        'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography',
+        'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image',
         "a.md:6 image not found: ./gone.png (paths are relative to the post's file)",
         'b.md:1 date: is required (YYYY-MM-DD)',
         'b.md:5 broken link: there is no post "nothing" (/posts/nothing/)',
@@ -103,6 +103,19 @@ describe('a bad post is reported with its file, line and problem', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the image field', () => {
+  test('names an image beside the post, which must exist', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'blog-image-'));
+    await writeFile(path.join(dir, 'a.md'), '---\ntitle: A\ndate: 2024-01-01\nimage: ./cover.png\n---\n\nText.\n');
+    const { problems, posts } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(problems.map((p) => formatProblem({ ...p, file: 'a.md' }))).toEqual([
+      "a.md:4 image: not found: ./cover.png (paths are relative to the post's file)",
+    ]);
+    expect(posts).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

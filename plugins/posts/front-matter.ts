@@ -86,6 +86,7 @@ const frontMatterSchema = z.strictObject({
   updated: dateField.optional(),
   toc: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
   bibliography: text('the path of a BibTeX file beside the post, such as ./refs.bib').optional(),
+  image: text('the path of an image beside the post, such as ./cover.png').optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

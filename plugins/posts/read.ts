@@ -7,7 +7,8 @@ import type { Post, Tag } from '../../src/content.ts';
 import { SETTINGS } from '../../src/settings.ts';
 import { mapLimited } from '../concurrency.ts';
 import { checkLinks, type LinkedPost } from '../links.ts';
-import type { Asset } from '../markdown/file-data.ts';
+import { fileHash, type Asset } from '../markdown/file-data.ts';
+import { readInside } from '../markdown/urls.ts';
 import type { RenderedMarkdown } from '../markdown/rendering.ts';
 import { byPlace, displayPath, type Problem } from '../problems.ts';
 import type { RenderCache } from '../render-cache.ts';
@@ -53,6 +54,8 @@ interface LoadedSource {
   file: string;
   text?: string;
   frontMatter?: FrontMatter;
+  /** The front matter's `image`, found beside the post. */
+  image?: Asset;
   problems: Problem[];
 }
 
@@ -89,6 +92,10 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     for (const asset of rendering.assets) ownFiles.add(asset.fileName);
     if (!data || own.length > 0) continue;
     const post = toPost(item.source, data, rendering);
+    if (item.image) {
+      post.image = item.image.fileName;
+      assets.set(item.image.fileName, item.image);
+    }
     posts.push(post);
     published.set(post.slug, { ids });
     for (const asset of rendering.assets) assets.set(asset.fileName, asset);
@@ -164,7 +171,23 @@ async function loadSource(source: Source, options: ReadOptions): Promise<LoadedS
       problems.push({ file, field: 'tags', message: `"${name}" needs at least one letter or digit to make its page address` });
     }
   }
-  return { source, file, text, frontMatter: frontMatter.data, problems };
+  const image = frontMatter.data?.image;
+  const found = image === undefined ? undefined : await findImage(image, source.file, options.postsDir);
+  if (image !== undefined && !found) {
+    // The field's line, for the message: the first `image:` line of the front matter.
+    const line = text.split(/\r\n|\r|\n/).findIndex((row) => /^image\s*:/.test(row)) + 1 || undefined;
+    problems.push({ file, line, field: 'image', message: `not found: ${image} (paths are relative to the post's file)` });
+  }
+  return { source, file, text, frontMatter: frontMatter.data, image: found, problems };
+}
+
+/** The front matter's social preview image, as an asset with a content-hashed name. */
+async function findImage(written: string, postFile: string, postsDir: string): Promise<Asset | undefined> {
+  const source = path.resolve(path.dirname(postFile), written);
+  const bytes = await readInside(source, postsDir);
+  if (!bytes) return undefined;
+  const { name, ext } = path.parse(source);
+  return { source, fileName: `assets/${slugify(name) || 'image'}-${fileHash(bytes).slice(0, 8)}${ext.toLowerCase()}` };
 }
 
 function findInvalidUtf8Line(bytes: Uint8Array): number {
