@@ -100,3 +100,6 @@ export const FEED_FILES = [
 
 /** The search index's folder, relative to the base (plugins/search.ts writes it, src/search.ts reads it). */
 export const SEARCH_DIR = 'pagefind';
+
+/** The signup box's id: the footer links to it on the home page. */
+export const NEWSLETTER_ID = 'newsletter';

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigationType } from 'react-router-dom';
-import { FEED_FILES, routePath } from '../routes.ts';
+import { FEED_FILES, NEWSLETTER_ID, routePath } from '../routes.ts';
 import { SETTINGS } from '../settings.ts';
 import { DevProblems } from './DevProblems.tsx';
 import { SearchField } from './SearchField.tsx';
@@ -41,7 +41,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>
-          © {SETTINGS.author} · <Link to="/">All posts</Link> · <Link to={routePath('archive')}>Archive</Link>
+          © {SETTINGS.author} · <Link to="/">All posts</Link> · <Link to={routePath('archive')}>Archive</Link> ·{' '}
+          <Link to={`${routePath('home')}#${NEWSLETTER_ID}`}>Newsletter</Link>
         </p>
         {FEEDS_BUILT && (
           <p>
@@ -69,10 +70,17 @@ function useRouteFocus(mainRef: React.RefObject<HTMLElement | null>): void {
   const { pathname, hash, state } = useLocation();
   const navigationType = useNavigationType();
   const previous = useRef(pathname);
+  const previousHash = useRef(hash);
   useEffect(() => {
-    if (previous.current === pathname) return;
-    previous.current = pathname;
     const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (previous.current === pathname) {
+      // A link to another part of this page (the footer's newsletter link on the home page).
+      if (previousHash.current !== hash && target && navigationType !== 'POP') target.scrollIntoView();
+      previousHash.current = hash;
+      return;
+    }
+    previous.current = pathname;
+    previousHash.current = hash;
     if (navigationType !== 'POP') {
       if (target) target.scrollIntoView();
       else window.scrollTo(0, 0);

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { PROVIDERS, type NewsletterSetting } from '../newsletter.ts';
+import { NEWSLETTER_ID } from '../routes.ts';
 import { SETTINGS } from '../settings.ts';
 
 // The WHATWG definition of a valid e-mail address (what type="email" checks).
@@ -27,7 +28,7 @@ export function Newsletter({ setting = SETTINGS.newsletter }: { setting?: Newsle
   const [state, setState, submit] = useSignup(setting, () => inputRef.current?.value.trim() ?? '');
   const invalid = state.kind === 'invalid';
   return (
-    <section className="newsletter" aria-labelledby={`${id}-title`}>
+    <section id={NEWSLETTER_ID} className="newsletter" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Sign Up for My Newsletter!</h2>
       <p>Stay updated with my latest research, updates, and insights. Subscribe to my newsletter below:</p>
       <form

@@ -112,6 +112,19 @@ test('from the header: the tags with their counts, a tag over two pages, the arc
   expect(errors).toEqual([]);
 });
 
+test("the footer's newsletter link leads to the signup box, from any page", async () => {
+  const { page } = await open('tags/');
+  const footerLink = () => page.getByRole('contentinfo').getByRole('link', { name: 'Newsletter' });
+  const signup = page.getByRole('region', { name: 'Sign Up for My Newsletter!' });
+  await footerLink().click();
+  await expect.poll(() => signup.isVisible()).toBe(true);
+  await expect.poll(() => signup.evaluate((box) => box.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await footerLink().click();
+  await expect.poll(() => signup.evaluate((box) => box.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  expect(page.url()).toBe(`${site.url}/#newsletter`);
+});
+
 test('a post ends with three related posts that share its tags', async () => {
   const { page } = await open('posts/post-00007/');
   const related = page.getByRole('region', { name: 'Related posts' });
