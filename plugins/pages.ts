@@ -93,5 +93,5 @@ function archive(summaries: PostSummary[]): PageData {
     entries.push({ slug, title, date, dateLabel });
     years.set(year, entries);
   }
-  return { kind: 'archive', years: [...years].map(([year, posts]) => ({ year, posts })), count: summaries.length };
+  return { kind: 'archive', years: [...years].map(([year, posts]) => ({ year, posts })) };
 }

@@ -76,7 +76,7 @@ export type PageData =
   | { kind: 'post'; post: Post; url?: string }
   | { kind: 'tags'; tags: { tag: Tag; count: number }[] }
   | { kind: 'tag'; tag: Tag; posts: PostSummary[]; pagination: Pagination }
-  | { kind: 'archive'; years: { year: string; posts: ArchiveEntry[] }[]; count: number }
+  | { kind: 'archive'; years: { year: string; posts: ArchiveEntry[] }[] }
   | { kind: 'search' };
 
 /** The document title of a page; `null` page data is the not-found page. */
@@ -114,7 +114,7 @@ export function pageDescription(page: PageData | null): string {
     case 'tags':
       return `Every tag on ${SETTINGS.title}, with its number of posts.`;
     case 'archive':
-      return `All ${page.count} posts on ${SETTINGS.title}, by year.`;
+      return `All ${page.years.reduce((count, year) => count + year.posts.length, 0)} posts on ${SETTINGS.title}, by year.`;
     case 'search':
       return `Search the posts on ${SETTINGS.title}.`;
     case 'home':

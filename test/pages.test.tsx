@@ -60,7 +60,6 @@ function site(): Record<string, PageData> {
         { year: '2024', posts: [newer, older] },
         { year: '2023', posts: [oldest] },
       ],
-      count: 3,
     },
   };
 }
