@@ -13,6 +13,7 @@ import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
 import { codeThemeCss, CODE_THEMES } from './markdown/code-classes.ts';
 import { THEME_SCRIPT } from '../src/theme.ts';
+import { HEADER_PLACEHOLDER, siteHeaderHtml } from './header.ts';
 
 /** The stylesheet of highlighted code, generated from its themes; src/main.tsx imports it. */
 const CODE_THEME_MODULE = 'virtual:blog/code-theme.css';
@@ -56,8 +57,11 @@ export function blog(options: BlogOptions = {}): Plugin {
     },
     // Every page, in development too, sets the reader's theme before first paint: after the
     // head tags of the prerender (the Content-Security-Policy first), before the stylesheet.
+    // And every page has the same header, outside the app (plugins/header.ts).
     transformIndexHtml: (html) =>
-      html.replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${THEME_SCRIPT}</script>`),
+      html
+        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${THEME_SCRIPT}</script>`)
+        .replace(HEADER_PLACEHOLDER, () => siteHeaderHtml(config.base)),
     resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
     load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),
     configureServer(server) {

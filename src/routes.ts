@@ -101,5 +101,25 @@ export const FEED_FILES = [
 /** The search index's folder, relative to the base (plugins/search.ts writes it, src/search.ts reads it). */
 export const SEARCH_DIR = 'pagefind';
 
+/**
+ * The ids the app's own markup uses on every page or on a post's page. A post's headings
+ * never take one of them (plugins/markdown/heading-ids.ts), so that links and scripts
+ * find the app's element, not a section of the post.
+ */
+export const APP_IDS = {
+  /** The element the app renders into (index.html). */
+  root: 'root',
+  /** The page's main content: the skip link's target. */
+  main: 'main',
+  /** The header's search field, which the search results hand the focus back to. */
+  search: 'site-search',
+  /** The header's theme menu, which the inline theme script (src/theme.ts) drives. */
+  theme: 'theme-menu',
+  /** The signup box: the footer links to it on the home page. */
+  newsletter: 'newsletter',
+  /** The heading of a post's related posts. */
+  related: 'related-title',
+} as const;
+
 /** The signup box's id: the footer links to it on the home page. */
-export const NEWSLETTER_ID = 'newsletter';
+export const NEWSLETTER_ID = APP_IDS.newsletter;

@@ -1,6 +1,6 @@
 // Search in the browser: Pagefind's script and index (written by plugins/search.ts) are
 // fetched on first use only, never with a page; each query downloads just the index chunks
-// for its words. This part is in every page (the header's field starts the load);
+// for its words. This part is in every page's script (the header's field starts the load, src/site-header.ts);
 // search-results.ts, in the search page's own chunk, runs the queries.
 import { SEARCH_DIR } from './routes.ts';
 
@@ -19,9 +19,6 @@ interface Pagefind {
     timeoutMs?: number,
   ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
-
-/** The id of the header's search field, which the results hand the focus back to. */
-export const SEARCH_FIELD_ID = 'site-search';
 
 let loading: Promise<Pagefind> | undefined;
 

@@ -1,38 +1,31 @@
 // The reader's colour theme: light, dark, or the system's (the default). The choice is kept
 // in localStorage and set as `data-theme` on <html>, which the stylesheet's `color-scheme`
-// follows. React-free: the build puts THEME_SCRIPT inline in every page's <head>, pinned by
-// its hash in the Content-Security-Policy, so a returning reader's first paint is already in
-// their theme, before the app's script arrives.
+// follows. No React: the build puts THEME_SCRIPT inline in every page's <head>, pinned by
+// its hash in the Content-Security-Policy. It runs before first paint, so a returning
+// reader's first paint is already in their theme, and it drives the header's theme menu
+// (plugins/header.ts) itself, so the menu works before the app's script arrives, and the
+// app's script carries no code for it.
+import { APP_IDS } from './routes.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+export const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
-const STORAGE_KEY = 'theme';
+const KEY = 'theme';
+const MENU = APP_IDS.theme;
 
 /**
- * Runs before first paint; kept tiny (and its bytes counted by the budgets). It must stay
- * in step with `storedTheme` and `applyTheme` below.
+ * Kept tiny (the budgets count its bytes), so written as it is minified. `a` applies a
+ * choice: light or dark, anything else is the system's. Storage may be unavailable (private
+ * modes throw); then a choice holds for this page only.
  */
-export const THEME_SCRIPT = `try{var t=localStorage.getItem('${STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
-
-/** The stored choice; `system` when there is none or storage is unavailable (private modes may throw). */
-export function storedTheme(): Theme {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'light' || value === 'dark' ? value : 'system';
-  } catch {
-    return 'system';
-  }
-}
-
-/** Shows the page in `theme` at once and remembers it (best effort: storage may be unavailable). */
-export function applyTheme(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-  try {
-    if (theme === 'system') localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, theme);
-  } catch {
-    // The choice still holds for this page.
-  }
-}
+export const THEME_SCRIPT =
+  `(function(){var d=document,r=d.documentElement,t;` +
+  `function a(v){t=v=='light'||v=='dark'?v:'system';t=='system'?delete r.dataset.theme:r.dataset.theme=t}` +
+  // The stored choice, before first paint.
+  `try{a(localStorage.${KEY})}catch(e){a()}` +
+  // The menu shows it once the page is parsed...
+  `d.addEventListener('DOMContentLoaded',function(){var m=d.getElementById('${MENU}');if(m)m.value=t});` +
+  // ...and a choice made there applies at once and is kept.
+  `d.addEventListener('change',function(e){if(e.target.id=='${MENU}'){a(e.target.value);` +
+  `try{t=='system'?localStorage.removeItem('${KEY}'):localStorage.${KEY}=t}catch(e){}}})})()`;

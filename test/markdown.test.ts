@@ -407,4 +407,10 @@ describe('heading anchors', () => {
     );
     expect(html).toContain('<h3 id="über-alles">Über alles</h3><a class="heading-anchor" href="#%C3%BCber-alles"');
   });
+
+  test("a heading never takes an id of the app's own (the search field, the theme menu, the newsletter box)", async () => {
+    const { html } = await render('\n## Main\n\n## Site search\n\n## Theme menu\n\n## Newsletter\n\n## Intro\n');
+    const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(['main-section', 'site-search-section', 'theme-menu-section', 'newsletter-section', 'intro']);
+  });
 });

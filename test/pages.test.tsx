@@ -2,7 +2,8 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { siteHeaderHtml } from '../plugins/header.ts';
 import { App } from '../src/App.tsx';
 import type { PageData, Post, PostSummary } from '../src/content.ts';
 import { PageDataCache } from '../src/page-data.ts';
@@ -82,6 +83,54 @@ async function renderAt(path: string) {
   return { requested };
 }
 
+describe('the header', () => {
+  /** The header as index.html has it, outside the app. */
+  function addHeader(base = '/'): HTMLElement {
+    const header = document.createElement('div');
+    header.innerHTML = siteHeaderHtml(base);
+    document.body.prepend(header);
+    onTestFinished(() => header.remove());
+    return header;
+  }
+
+  test('is plain HTML: the title, the archive and tags, a search form and a theme menu, under the base path', () => {
+    const header = within(addHeader('/blog/'));
+    expect(header.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe('#main');
+    const banner = within(header.getByRole('banner'));
+    expect(banner.getByRole('link', { name: "Mehrdad Zaker's Blog" }).getAttribute('href')).toBe('/blog/');
+    const nav = within(banner.getByRole('navigation', { name: 'Site' }));
+    expect(nav.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Archive', '/blog/archive/'],
+      ['Tags', '/blog/tags/'],
+    ]);
+    const field = banner.getByRole('searchbox', { name: 'Search posts' });
+    expect(field.getAttribute('name')).toBe('q');
+    expect(field.closest('form')?.getAttribute('action')).toBe('/blog/search/');
+    const theme = banner.getByRole<HTMLSelectElement>('combobox', { name: 'Theme' });
+    expect([...theme.options].map((option) => [option.value, option.text])).toEqual([
+      ['system', 'System'],
+      ['light', 'Light'],
+      ['dark', 'Dark'],
+    ]);
+  });
+
+  test('once the app runs, its links are followed within the app, and typing shows results as you type', async () => {
+    const header = within(addHeader());
+    await renderAt('/posts/older-post/');
+    await screen.findByRole('heading', { level: 1, name: 'The older post' });
+    await userEvent.click(header.getByRole('link', { name: 'Archive' }));
+    const archive = await screen.findByRole('heading', { level: 1, name: 'Archive' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(archive)); // a new page: focus on its heading
+
+    const field = header.getByRole<HTMLInputElement>('searchbox', { name: 'Search posts' });
+    await userEvent.type(field, 'tpu v4');
+    await screen.findByRole('heading', { level: 1, name: 'Search' });
+    // The reader goes on typing: the focus stays in the field, and nothing typed is lost.
+    expect(document.activeElement).toBe(field);
+    expect(field.value).toBe('tpu v4');
+  });
+});
+
 describe('the post list', () => {
   test('shows every post newest first with its date, excerpt and a read-more link', async () => {
     await renderAt('/');
@@ -97,7 +146,6 @@ describe('the post list', () => {
     expect(first.getByRole('link', { name: 'Read more about The newer post' }).getAttribute('href')).toBe(
       '/posts/newer-post/',
     );
-    expect(screen.getByRole('link', { name: "Mehrdad Zaker's Blog" }).getAttribute('href')).toBe('/');
     expect(document.title).toBe("Mehrdad Zaker's Blog");
   });
 
@@ -222,7 +270,7 @@ describe('a page whose data cannot be loaded', () => {
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('This page could not be loaded');
     expect(screen.getByRole('alert').textContent).toContain('Check your connection');
     expect(screen.getByRole('link', { name: 'load the page again' }).getAttribute('href')).toBe(window.location.href);
-    expect(screen.getByRole('link', { name: "Mehrdad Zaker's Blog" }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: 'All posts' }).getAttribute('href')).toBe('/');
     quiet.mockRestore();
   });
 });

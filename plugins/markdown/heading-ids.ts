@@ -3,8 +3,9 @@
 import type { Root } from 'hast';
 import rehypeSlug from 'rehype-slug';
 import { visit } from 'unist-util-visit';
+import { APP_IDS as IDS } from '../../src/routes.ts';
 
-const APP_IDS = new Set(['root', 'main']);
+const APP_IDS = new Set<string>(Object.values(IDS));
 
 export function headingIds() {
   const slug = rehypeSlug();

@@ -1,10 +1,9 @@
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigationType } from 'react-router-dom';
-import { FEED_FILES, NEWSLETTER_ID, routePath } from '../routes.ts';
+import { APP_IDS, FEED_FILES, NEWSLETTER_ID, routePath } from '../routes.ts';
+import { useSiteHeader } from '../site-header.ts';
 import { SETTINGS } from '../settings.ts';
 import { DevProblems } from './DevProblems.tsx';
-import { SearchField } from './SearchField.tsx';
-import { ThemeControl } from './ThemeControl.tsx';
 
 /** Defined by the site's Vite plugin (plugins/blog.ts): whether the build writes the feeds (with SITE_URL). */
 declare const __BLOG_FEEDS__: boolean | undefined;
@@ -13,30 +12,11 @@ const FEEDS_BUILT = typeof __BLOG_FEEDS__ === 'boolean' && __BLOG_FEEDS__;
 export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   useRouteFocus(mainRef);
+  useSiteHeader();
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <Link to="/" className="site-title">
-          {SETTINGS.title}
-        </Link>
-        <nav className="site-nav" aria-label="Site">
-          <ul>
-            <li>
-              <Link to={routePath('archive')}>Archive</Link>
-            </li>
-            <li>
-              <Link to={routePath('tags')}>Tags</Link>
-            </li>
-          </ul>
-        </nav>
-        <SearchField />
-        <ThemeControl />
-      </header>
       {import.meta.env.DEV && <DevProblems />}
-      <main id="main" ref={mainRef} tabIndex={-1}>
+      <main id={APP_IDS.main} ref={mainRef} tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">

@@ -1,18 +1,26 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { copyText } from '../clipboard.ts';
-import { matchRoute } from '../routes.ts';
+import { followClientLink } from '../client-links.ts';
 
-/** A post's content, with links to the blog's pages followed client-side and code that copies. */
+/**
+ * A post's content, with code that copies. Its links are plain anchors; those to the blog's
+ * pages are followed client-side like every other link.
+ */
 export function PostBody({ html }: { html: string }) {
-  const followLink = useClientLinks();
+  const navigate = useNavigate();
   const body = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   useEffect(() => addCopyButtons(body.current, setStatus), [html]);
   return (
     <>
       {/* HTML rendered at build time from our own posts; raw HTML in them passed an allow-list sanitiser. */}
-      <div className="prose" ref={body} onClick={followLink} dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className="prose"
+        ref={body}
+        onClick={(event) => followClientLink(event, navigate)}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
       <p role="status" className="visually-hidden">
         {status}
       </p>
@@ -49,33 +57,4 @@ function addCopyButtons(body: HTMLElement | null, announce: (text: string) => vo
     });
     header.append(button);
   }
-}
-
-/**
- * Links inside a post's HTML are plain anchors; those to the blog's own pages are
- * followed client-side like every other link, the rest (files, other sites) as usual.
- */
-function useClientLinks() {
-  const navigate = useNavigate();
-  return (event: MouseEvent<HTMLElement>) => {
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    const anchor = event.target instanceof Element ? event.target.closest('a') : null;
-    if (!anchor || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
-    const url = new URL(anchor.href, window.location.href);
-    const base = import.meta.env.BASE_URL;
-    if (url.origin !== window.location.origin || !url.pathname.startsWith(base)) return;
-    const path = `/${url.pathname.slice(base.length)}`;
-    if (!matchRoute(path)) return;
-    if (path === window.location.pathname.slice(base.length - 1) && url.hash) return;
-    event.preventDefault();
-    navigate(`${path}${url.search}${url.hash}`);
-  };
 }

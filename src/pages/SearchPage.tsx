@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigationType, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../document.ts';
 import { useHydrated } from '../hydrated.ts';
-import { routePath } from '../routes.ts';
-import { SEARCH_FIELD_ID } from '../search.ts';
+import { APP_IDS, routePath } from '../routes.ts';
 import { searchPosts, type SearchHit } from '../search-results.ts';
 
 type Results = { kind: 'idle' } | { kind: 'searching' } | { kind: 'found'; hits: SearchHit[] } | { kind: 'failed' };
@@ -17,6 +16,7 @@ export function SearchPage() {
   const hydrated = useHydrated();
   const [params] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
+  useSearchField(params.get('q') ?? '');
   return (
     <>
       <h1 tabIndex={-1} className="page-title">
@@ -32,6 +32,33 @@ export function SearchPage() {
       )}
     </>
   );
+}
+
+/**
+ * The header's search field (static HTML, plugins/header.ts) shows the query of the address
+ * when the reader arrives by a link or goes back or forward, not while they type in it; the
+ * down arrow there moves to the first result.
+ */
+function useSearchField(query: string): void {
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    const field = document.getElementById(APP_IDS.search);
+    if (field instanceof HTMLInputElement && (navigationType === 'POP' || document.activeElement !== field)) {
+      field.value = query;
+    }
+  }, [query, navigationType]);
+  useEffect(() => {
+    const field = document.getElementById(APP_IDS.search);
+    const toResults = (event: KeyboardEvent) => {
+      const first = document.querySelector<HTMLAnchorElement>('.search-results > li > a');
+      if (event.key === 'ArrowDown' && first) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    field?.addEventListener('keydown', toResults);
+    return () => field?.removeEventListener('keydown', toResults);
+  }, []);
 }
 
 function SearchResults({ query }: { query: string }) {
@@ -99,9 +126,9 @@ function moveBetweenResults(event: React.KeyboardEvent<HTMLOListElement>): void 
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     const next = index + (event.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0) document.getElementById(SEARCH_FIELD_ID)?.focus();
+    if (next < 0) document.getElementById(APP_IDS.search)?.focus();
     else links[Math.min(next, links.length - 1)]?.focus();
   } else if (event.key === 'Escape') {
-    document.getElementById(SEARCH_FIELD_ID)?.focus();
+    document.getElementById(APP_IDS.search)?.focus();
   }
 }

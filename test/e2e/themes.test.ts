@@ -90,9 +90,22 @@ test("a returning reader's first paint is in their theme before the app's script
     .poll(() => page.evaluate(() => (window as { __firstPaintBackground?: string }).__firstPaintBackground))
     .toBe(DARK_BACKGROUND);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hello, world');
-  // No app, so no control: the page follows the stored choice by the inline script alone.
-  expect(await page.getByRole('combobox', { name: 'Theme' }).count()).toBe(0);
+  // No app: the inline script alone shows the stored choice in the menu and applies a new one.
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  expect(await theme.inputValue()).toBe('dark');
+  await theme.selectOption('light');
+  expect(await background(page)).toBe(LIGHT_BACKGROUND);
+  expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('light');
   expect(await cspViolations()).toEqual([]);
+});
+
+test('without JavaScript there is no theme menu, and the page follows the system', async () => {
+  context = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/`);
+  expect(await background(page)).toBe(DARK_BACKGROUND);
+  expect(await page.getByRole('combobox', { name: 'Theme' }).count()).toBe(0);
+  expect(await page.getByRole('searchbox', { name: 'Search posts' }).isVisible()).toBe(true);
 });
 
 test('the inline theme script is the only inline script, allowed by its hash in the meta tag and the header', async () => {
