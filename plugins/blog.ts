@@ -12,7 +12,7 @@ import { RenderCache, rendererFingerprint } from './render-cache.ts';
 import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
 import { codeThemeCss, CODE_THEMES } from './markdown/code-classes.ts';
-import { THEME_SCRIPT } from '../src/theme.ts';
+import { INLINE_SCRIPT } from '../src/inline-script.ts';
 import { HEADER_PLACEHOLDER, siteHeaderHtml } from './header.ts';
 
 /** The stylesheet of highlighted code, generated from its themes; src/main.tsx imports it. */
@@ -60,7 +60,7 @@ export function blog(options: BlogOptions = {}): Plugin {
     // And every page has the same header, outside the app (plugins/header.ts).
     transformIndexHtml: (html) =>
       html
-        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${THEME_SCRIPT}</script>`)
+        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${INLINE_SCRIPT}</script>`)
         .replace(HEADER_PLACEHOLDER, () => siteHeaderHtml(config.base)),
     resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
     load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),

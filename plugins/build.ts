@@ -10,6 +10,7 @@ import { sitePages, type Page } from './pages.ts';
 import { pageWeight } from './page-weight.js';
 import type { ReadResult } from './posts/read.ts';
 import { prerender } from './prerender.ts';
+import { prepareShell } from './shell.ts';
 import { writePreviews } from './previews.ts';
 import { formatProblem } from './problems.ts';
 import { writeSearchIndex } from './search.ts';
@@ -27,7 +28,7 @@ interface BuildOptions {
 }
 
 export async function buildSite(builder: ViteBuilder, options: BuildOptions): Promise<void> {
-  const { config, site } = options;
+  const { config } = options;
   const started = performance.now();
   const progress = reporter((message) => config.logger.info(message));
   const result = await options.read((done, total) =>
@@ -42,12 +43,15 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
 
   const outDir = path.resolve(config.root, config.build.outDir);
   const serverDir = path.resolve(config.root, options.serverOutDir);
+  const shell = await prepareShell(outDir, config.base);
+  const site = { ...options.site, styleHash: shell.styleHash };
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
   // Pagefind indexes in a process of its own, beside the prerender; social cards (with SITE_URL) too.
   const indexing = writeSearchIndex(outDir, result.posts, site.base);
   const drawing = site.siteUrl ? writePreviews(outDir, result.posts, options.cacheDir()) : Promise.resolve();
   await prerender(pages, {
     outDir,
+    shell,
     serverEntry: path.join(serverDir, 'entry-server.js'),
     site,
     onProgress: (done, total) => progress(`[blog] pages written ${done}/${total}`, done === total),

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { pageDescription, pageTitle, type PageData, type Post } from '../src/content.ts';
 import { FEED_FILES, listPath } from '../src/routes.ts';
 import { SETTINGS } from '../src/settings.ts';
-import { THEME_SCRIPT } from '../src/theme.ts';
+import { INLINE_SCRIPT } from '../src/inline-script.ts';
 import { PREVIEW_SIZE, previewPath } from './previews.ts';
 import { newsletterOrigin } from './settings.ts';
 
@@ -12,6 +12,8 @@ export interface SiteOptions {
   base: string;
   /** Absolute origin without a trailing slash, or undefined when SITE_URL is not set. */
   siteUrl: string | undefined;
+  /** The CSP source (`sha256-…`) of the pages' inline stylesheet, once the app is built (plugins/shell.ts). */
+  styleHash?: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -23,22 +25,23 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** The CSP source that allows the inline theme script and nothing else inline. */
-export const THEME_SCRIPT_HASH = `sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`;
+/** The CSP source that allows the inline script (src/inline-script.ts) and no other inline script. */
+export const INLINE_SCRIPT_HASH = `sha256-${createHash('sha256').update(INLINE_SCRIPT).digest('base64')}`;
 
 /**
  * Nothing but the site's own scripts, styles and images run or load, so even a post that
  * slipped past the sanitiser could not execute. With a newsletter provider set, the signup
  * form may post to that one origin (and, with JavaScript, fetch it), and nothing else.
  */
-function policy(settings: typeof SETTINGS): [directive: string, value: string][] {
+function policy(settings: typeof SETTINGS, styleHash: string | undefined): [directive: string, value: string][] {
   const provider = newsletterOrigin(settings);
   return [
     ['default-src', "'self'"],
-    // The theme script (src/theme.ts), inline so that it runs before first paint, and only it;
+    // The inline script (the theme before first paint, the app's loader), and only it;
     // WebAssembly for the search (Pagefind), which compiles no JavaScript.
-    ['script-src', `'self' '${THEME_SCRIPT_HASH}' 'wasm-unsafe-eval'`],
-    ['style-src', "'self'"],
+    ['script-src', `'self' '${INLINE_SCRIPT_HASH}' 'wasm-unsafe-eval'`],
+    // The stylesheet, inline in every page so that first paint needs no other request (plugins/shell.ts).
+    ['style-src', styleHash ? `'self' '${styleHash}'` : "'self'"],
     ['img-src', "'self' data:"],
     ...(provider ? ([['connect-src', `'self' ${provider}`]] as [string, string][]) : []),
     ['object-src', "'none'"],
@@ -49,8 +52,11 @@ function policy(settings: typeof SETTINGS): [directive: string, value: string][]
 }
 
 /** The policy; a meta tag cannot carry `frame-ancestors` (browsers ignore it there). */
-export function contentSecurityPolicy(inMetaTag = false, settings = SETTINGS): string {
-  return policy(settings)
+export function contentSecurityPolicy(
+  options: { inMetaTag?: boolean; settings?: typeof SETTINGS; styleHash?: string | undefined } = {},
+): string {
+  const { inMetaTag = false, settings = SETTINGS, styleHash } = options;
+  return policy(settings, styleHash)
     .filter(([directive]) => !(inMetaTag && directive === 'frame-ancestors'))
     .map(([directive, value]) => `${directive} ${value}`)
     .join('; ');
@@ -71,7 +77,7 @@ export function headTags(path: string | null, page: PageData | null, site: SiteO
   const meta = (property: string, content: string) => `<meta property="${property}" content="${escapeHtml(content)}">`;
   const tags = [
     // Hosts that cannot send headers (GitHub Pages) still get the policy.
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(true)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ inMetaTag: true, styleHash: site.styleHash })}">`,
     `<title>${escapeHtml(pageTitle(page))}</title>`,
     `<meta name="description" content="${escapeHtml(pageDescription(page))}">`,
     ...listLinks(page, site.base),

@@ -1,7 +1,7 @@
 // Every page to static HTML: the server bundle renders each page's URL with its data into
 // the built index.html template, written as `<page>/index.html` with `page-data.json`
 // beside it (what client-side navigation fetches), and the not-found page as `404.html`.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageData } from '../src/content.ts';
@@ -9,6 +9,7 @@ import { NOT_FOUND_MARK, pageDataPath } from '../src/routes.ts';
 import { mapLimited } from './concurrency.ts';
 import { headTags, type SiteOptions } from './head.ts';
 import type { Page } from './pages.ts';
+import { APP_SCRIPT, type Shell } from './shell.ts';
 
 /** What `src/entry-server.tsx` exports. */
 interface ServerEntry {
@@ -16,8 +17,10 @@ interface ServerEntry {
 }
 
 interface PrerenderOptions {
-  /** The built client: its index.html is the template. */
+  /** The built client. */
   outDir: string;
+  /** The template each page is written into (plugins/shell.ts). */
+  shell: Shell;
   /** The built `src/entry-server.tsx`. */
   serverEntry: string;
   site: SiteOptions;
@@ -25,18 +28,18 @@ interface PrerenderOptions {
 }
 
 export async function prerender(pages: Page[], options: PrerenderOptions): Promise<void> {
-  const { outDir, site } = options;
+  const { outDir, site, shell } = options;
+  const { template } = shell;
   const entry = (await import(pathToFileURL(options.serverEntry).href)) as ServerEntry;
-  const template = await readFile(path.join(outDir, 'index.html'), 'utf8');
   let written = 0;
   await mapLimited(pages, 16, async (page) => {
     const url = `${site.base}${page.path.slice(1)}`;
-    const preload = `<link rel="preload" href="${site.base}${pageDataPath(page.path)}" as="fetch" crossorigin>`;
-    const head = `${headTags(page.path, page.data, site)}\n    ${preload}`;
+    const head = headTags(page.path, page.data, site);
+    const script = shell.scriptTag(`${site.base}${pageDataPath(page.path)}`);
     const dir = path.join(outDir, ...page.path.split('/').filter(Boolean));
     await mkdir(dir, { recursive: true });
     await Promise.all([
-      writeFile(path.join(dir, 'index.html'), fillTemplate(template, head, await entry.render(url, page.data))),
+      writeFile(path.join(dir, 'index.html'), fillTemplate(template, head, script, await entry.render(url, page.data))),
       writeFile(path.join(outDir, pageDataPath(page.path)), JSON.stringify(page.data)),
     ]);
     options.onProgress(++written, pages.length);
@@ -46,13 +49,17 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
   const notFound = fillTemplate(
     notFoundTemplate,
     headTags(null, null, site),
+    shell.scriptTag(),
     await entry.render(`${site.base}404.html`, null),
   );
   await writeFile(path.join(outDir, '404.html'), notFound);
 }
 
-function fillTemplate(template: string, head: string, appHtml: string): string {
+function fillTemplate(template: string, head: string, script: string, appHtml: string): string {
   // Replacer functions: a post's text may hold `$&` or `$'`, which a replacement string would expand.
-  const withHead = template.replace(/<title>[^<]*<\/title>/, '').replace('<!--app-head-->', () => head);
+  const withHead = template
+    .replace(/<title>[^<]*<\/title>/, '')
+    .replace('<!--app-head-->', () => head)
+    .replace(APP_SCRIPT, () => script);
   return withHead.replace('<!--app-html-->', () => appHtml);
 }

@@ -14,7 +14,7 @@ export function siteFileNames(site: SiteOptions): string[] {
 }
 
 export async function writeSiteFiles(outDir: string, pages: Page[], posts: Post[], site: SiteOptions): Promise<void> {
-  const files: Record<string, string> = { _headers: headersFile(site.base) };
+  const files: Record<string, string> = { _headers: headersFile(site) };
   if (site.siteUrl) {
     Object.assign(files, feedFiles(posts, { ...site, siteUrl: site.siteUrl }));
     files['sitemap.xml'] = sitemap(pages, site.siteUrl, site.base);
@@ -28,9 +28,9 @@ export async function writeSiteFiles(outDir: string, pages: Page[], posts: Post[
  * `_headers` for Netlify and Cloudflare Pages: the policy as a real header (with
  * frame-ancestors, which a meta tag cannot carry), and a year's cache for hashed assets.
  */
-function headersFile(base: string): string {
+function headersFile({ base, styleHash }: SiteOptions): string {
   return `${base}*
-  Content-Security-Policy: ${contentSecurityPolicy()}
+  Content-Security-Policy: ${contentSecurityPolicy({ styleHash })}
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
 ${base}assets/*

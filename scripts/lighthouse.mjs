@@ -1,10 +1,15 @@
 // @ts-check
 // `npm run lighthouse [-- --dist dist --base /]`: Lighthouse (mobile, default throttling) on
-// the built site's home page, a post page and a tag page, served gzip-compressed from a
-// plain static server as a CDN would, in Debian's Chromium (or CHROMIUM_PATH). Prints the
-// four category scores and LCP, TBT and CLS per page. Run `npm run build` first.
+// the built site's home page, list page 2 (if there is one), a post page and a tag page,
+// served gzip-compressed from a plain static server as a CDN would, in Debian's Chromium (or
+// CHROMIUM_PATH). In the same run it measures a bare page: the post page's own HTML with
+// every script and preload removed (its stylesheet is inline already), one file, nothing
+// else to fetch: the physical limit for that content. Prints the four category scores, LCP,
+// TBT and CLS per page, and each page's LCP as a multiple of the bare page's. Run
+// `npm run build` first.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -25,8 +30,28 @@ async function firstPage(folder) {
   const names = (await readdir(path.join(dist, folder), { withFileTypes: true })).filter((e) => e.isDirectory());
   return names[0] ? `${folder}/${names[0].name}/` : undefined;
 }
-const pages = ['', await firstPage('posts'), await firstPage('tags')].filter((page) => page !== undefined);
+const post = await firstPage('posts');
+const pages = [
+  '',
+  existsSync(path.join(dist, 'page/2/index.html')) ? 'page/2/' : undefined,
+  post,
+  await firstPage('tags'),
+].filter((page) => page !== undefined);
+if (!post) throw new Error('the site has no post to measure');
 
+// The bare page: the post's HTML without scripts, preloads or the policy tag, beside the
+// site's assets (the post's images).
+const bareDir = await mkdtemp(path.join(tmpdir(), 'lighthouse-bare-'));
+await symlink(path.join(dist, 'assets'), path.join(bareDir, 'assets'));
+const postHtml = await readFile(path.join(dist, post, 'index.html'), 'utf8');
+await writeFile(
+  path.join(bareDir, 'index.html'),
+  postHtml
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:preload|modulepreload)"[^>]*>/g, '')
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+);
+const bare = await serveStatic(bareDir, base, { gzip: true });
 const server = await serveStatic(dist, base, { gzip: true });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM_PATH,
@@ -35,8 +60,8 @@ const chrome = await chromeLauncher.launch({
 
 const rows = [];
 try {
-  for (const page of pages) {
-    const url = `${server.url}${base}${page}`;
+  for (const page of ['bare', ...pages]) {
+    const url = page === 'bare' ? `${bare.url}${base}` : `${server.url}${base}${page}`;
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits } = result.lhr;
@@ -45,7 +70,7 @@ try {
     /** @param {string} id */
     const value = (id) => audits[id]?.numericValue ?? NaN;
     rows.push({
-      page: `/${page}`,
+      page: page === 'bare' ? 'bare page' : `/${page}`,
       performance: score('performance'),
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
@@ -58,13 +83,16 @@ try {
 } finally {
   await chrome.kill();
   await server.close();
+  await bare.close();
+  await rm(bareDir, { recursive: true, force: true });
 }
 
-console.log('| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+const bareLcp = rows[0]?.lcpMs ?? NaN;
+console.log('| page | performance | accessibility | best practices | SEO | LCP | LCP ÷ bare | TBT | CLS |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(
-    `| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcpMs / 1000).toFixed(1)} s | ${r.tbtMs} ms | ${r.cls} |`,
+    `| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${(r.lcpMs / 1000).toFixed(2)} s | ${(r.lcpMs / bareLcp).toFixed(2)} | ${r.tbtMs} ms | ${r.cls} |`,
   );
 }
 console.log(`\n${JSON.stringify(rows)}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,7 +75,18 @@ describe('npm run build', () => {
     expect(post).toContain('<link rel="canonical" href="https://example.org/posts/hello-world/">');
     expect(post).toContain('<h1 tabindex="-1">Hello, world</h1>');
     expect(post).toContain('A second paragraph that is not in the excerpt.');
-    expect(post).toContain('<link rel="preload" href="/posts/hello-world/page-data.json" as="fetch" crossorigin>');
+    // First paint needs only the HTML: the stylesheet inline (allowed by its hash), and the app's
+    // script loaded by the inline script once the page has loaded, with the page's data.
+    expect(post).toMatch(
+      /<script data-app="\/assets\/index-[\w-]{8}\.js" data-page-data="\/posts\/hello-world\/page-data\.json">\(function/,
+    );
+    expect(post).not.toMatch(
+      /<script type="module"|<script [^>]*src=|rel="modulepreload"|rel="stylesheet"|rel="preload"/,
+    );
+    const style = post.match(/<style>(.*?)<\/style>/s)?.[1] ?? '';
+    expect(style).toContain('.site-header');
+    const styleHash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    expect(post).toContain(`style-src 'self' ${styleHash};`);
     // Cite this post: the absolute address from SITE_URL; the copy button comes with JavaScript only.
     expect(post).toContain('url = {https://example.org/posts/hello-world/}');
     expect(post).not.toContain('Copy BibTeX');
@@ -119,9 +131,11 @@ describe('npm run build', () => {
     const notFound = await readFile(path.join(outDir, '404.html'), 'utf8');
     expect(notFound).toContain('Page not found');
 
-    expect(await readFile(path.join(outDir, '_headers'), 'utf8')).toMatch(
-      /Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'self'/,
+    const headers = await readFile(path.join(outDir, '_headers'), 'utf8');
+    expect(headers).toMatch(
+      /Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'wasm-unsafe-eval'; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/,
     );
+    expect(headers).toContain(styleHash);
   });
 
   test('a second build of unchanged posts reuses every rendering, and ends', async () => {
@@ -174,9 +188,15 @@ describe('npm run build', () => {
     const { code, output, outDir } = await build('site', { BASE_PATH: '/blog/' });
     expect(code, output).toBe(0);
     const page = await readFile(path.join(outDir, 'posts/with-figure/index.html'), 'utf8');
-    const urls = [...page.matchAll(/(?:href|src)="([^"#]+)"/g)].map((match) => match[1]);
+    // Every address but the icon, which is inline as a data: URL.
+    const urls = [...page.matchAll(/(?:href|src)="([^"#]+)"/g)]
+      .map((match) => match[1])
+      .filter((url) => !url?.startsWith('data:image/svg+xml,'));
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(url).toMatch(/^\/blog\//);
     expect(page).toMatch(/<img src="\/blog\/assets\/figure-6-[0-9a-f]{8}\.png"/);
+    expect(page).toMatch(
+      /<script data-app="\/blog\/assets\/index-[\w-]{8}\.js" data-page-data="\/blog\/posts\/with-figure\/page-data\.json">/,
+    );
   });
 });

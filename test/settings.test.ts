@@ -36,7 +36,7 @@ describe('the site settings', () => {
       ...SETTINGS,
       newsletter: { provider: 'buttondown', action: 'https://buttondown.com/api/emails/embed-subscribe/mz' },
     } as const;
-    const policy = contentSecurityPolicy(false, settings);
+    const policy = contentSecurityPolicy({ settings });
     expect(policy).toContain("form-action 'self' https://buttondown.com;");
     expect(policy).toContain("connect-src 'self' https://buttondown.com;");
     expect(policy).not.toContain('*');

@@ -1,9 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../site-build.ts';
-import { THEME_SCRIPT } from '../../src/theme.ts';
+import { INLINE_SCRIPT } from '../../src/inline-script.ts';
 import { launchChromium } from './browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs';
 
@@ -15,26 +15,34 @@ import { serveStatic, type StaticServer } from '../../scripts/static-server.mjs'
 function findActiveContent({
   base,
   html,
-  themeScript,
+  inlineScript,
+  siteStyle,
 }: {
   base: string;
   html?: string;
-  themeScript: string;
+  inlineScript: string;
+  /** The site's stylesheet, which every page has inline (the policy allows it by its hash). */
+  siteStyle: string;
 }): string[] {
   const found: string[] = [];
   // The page itself, or a fragment of HTML (a feed entry) parsed as a browser would.
   const scope = html === undefined ? document.documentElement : new DOMParser().parseFromString(html, 'text/html').body;
   const ours = (element: Element) =>
-    (element.matches('script[type="module"]') && (element.getAttribute('src') ?? '').startsWith(`${base}assets/`)) ||
-    (element.matches('link[rel="stylesheet"]') && (element.getAttribute('href') ?? '').startsWith(`${base}assets/`)) ||
+    // The loader of the app's script, and the site's stylesheet.
+    (element.matches('head > script[defer]') &&
+      (element.getAttribute('src') ?? '').startsWith(`${base}assets/load-`)) ||
+    (element.matches('head > style') && element.textContent === siteStyle) ||
     element.matches('.newsletter form, .newsletter input, .newsletter button') ||
     // The citation's copy button, and the copy buttons the script adds to code blocks.
     element.matches('.cite button, .code-block > .code-header > button.copy-button') ||
     // What a task list renders, and what the sanitiser leaves of any other <input>.
     element.matches('input[type="checkbox"][disabled]') ||
     element.matches('meta[http-equiv="Content-Security-Policy"]') ||
-    // The theme script, exactly as src/theme.ts has it (the policy allows it by its hash), and its menu.
-    (element.matches('head > script:not([src]):not([type])') && element.textContent === themeScript) ||
+    // The inline script, exactly as src/inline-script.ts has it (the policy allows it by its
+    // hash), loading the app from the site's assets; and the theme menu it runs.
+    (element.matches('head > script:not([src]):not([type])') &&
+      element.textContent === inlineScript &&
+      (element.getAttribute('data-app') ?? `${base}assets/`).startsWith(`${base}assets/`)) ||
     element.matches('.site-header .theme-control select') ||
     // The header's search form, which goes to the site's own search page.
     (element.matches('.site-header form.site-search') && element.getAttribute('action') === `${base}search/`) ||
@@ -75,6 +83,7 @@ function findActiveContent({
 let browser: Browser;
 let server: StaticServer;
 let outDir = '';
+let siteStyle = '';
 const base = '/';
 const hostilePosts = ['raw-script', 'event-handlers', 'embeds', 'urls', 'front-matter', 'ids'];
 
@@ -82,6 +91,8 @@ beforeAll(async () => {
   const site = await buildSite('hostile', { SITE_URL: 'https://example.org' });
   if (site.code !== 0) throw new Error(site.output);
   outDir = site.outDir;
+  const css = (await readdir(path.join(outDir, 'assets'))).find((file) => file.endsWith('.css'));
+  siteStyle = (await readFile(path.join(outDir, 'assets', css!), 'utf8')).trim();
   server = await serveStatic(outDir, base);
   browser = await launchChromium();
 });
@@ -121,7 +132,7 @@ describe('hostile posts build into pages with no active content', () => {
 
   test.each(pages)('/%s, read without JavaScript', async (path) => {
     const { page } = await open(path, false);
-    expect(await page.evaluate(findActiveContent, { base, themeScript: THEME_SCRIPT })).toEqual([]);
+    expect(await page.evaluate(findActiveContent, { base, inlineScript: INLINE_SCRIPT, siteStyle })).toEqual([]);
     await page.context().close();
   });
 
@@ -133,7 +144,7 @@ describe('hostile posts build into pages with no active content', () => {
     }
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(await page.evaluate(findActiveContent, { base, themeScript: THEME_SCRIPT })).toEqual([]);
+    expect(await page.evaluate(findActiveContent, { base, inlineScript: INLINE_SCRIPT, siteStyle })).toEqual([]);
     expect(await page.locator('[id="root"]').count()).toBe(1);
     expect(await page.locator('[id="main"]').count()).toBe(1);
     await page.context().close();
@@ -146,7 +157,7 @@ describe('hostile posts build into pages with no active content', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     expect(await page.locator('head img').count()).toBe(0);
     // In the head, only the theme script and the post's JSON-LD, where the title is a JSON string.
-    expect(await page.locator('head script:not([src]):not([type])').allTextContents()).toEqual([THEME_SCRIPT]);
+    expect(await page.locator('head script:not([src]):not([type])').allTextContents()).toEqual([INLINE_SCRIPT]);
     const jsonLd = await page.locator('head script[type="application/ld+json"]').allTextContents();
     expect(jsonLd).toHaveLength(1);
     expect(jsonLd[0]).not.toContain('</');
@@ -189,7 +200,7 @@ describe('hostile posts build into pages with no active content', () => {
       expect(entries?.map((entry) => entry.title)).toContain(title);
       for (const entry of entries ?? []) {
         expect(
-          await page.evaluate(findActiveContent, { base, html: entry.content, themeScript: THEME_SCRIPT }),
+          await page.evaluate(findActiveContent, { base, html: entry.content, inlineScript: INLINE_SCRIPT, siteStyle }),
         ).toEqual([]);
       }
     }

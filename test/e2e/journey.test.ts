@@ -160,6 +160,33 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     await context.close();
   });
 
+  test("first paint needs only the HTML: the app's script and the page's data are fetched after it", async () => {
+    await openWithJavaScript('posts/with-figure/');
+    const timing = await page.evaluate(() => {
+      const started = (pattern: RegExp) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => pattern.test(new URL(entry.name).pathname))
+          .map((entry) => entry.startTime);
+      return {
+        firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        app: started(/\/assets\/index-[\w-]+\.js$/),
+        data: started(/\/page-data\.json$/),
+        styles: started(/\.css$/),
+      };
+    });
+    expect(timing.styles).toEqual([]);
+    expect(timing.app).toHaveLength(1);
+    expect(timing.data).toHaveLength(1); // the preload, which the app's own request used
+    for (const start of [...timing.app, ...timing.data]) expect(start).toBeGreaterThan(timing.firstContentfulPaint);
+    // And the app has taken over: a link is followed without loading a new document.
+    const documents = recordDocumentLoads(page);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Archive' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Archive');
+    expect(documents).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('a code block copies by keyboard, says so to screen readers, and has no button without JavaScript', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
