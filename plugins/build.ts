@@ -1,9 +1,11 @@
 // `npm run build`: read the posts (stopping with every problem listed if any), bundle the
 // app for the browser and for the prerender, then write every page, the posts' files and
 // the site files, and say what was built.
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig, ViteBuilder } from 'vite';
+import { SEARCH_DIR } from '../src/routes.ts';
+import { appKey, BuildRecord, listFiles, stampOf, type Stamp } from './build-record.ts';
 import { mapLimited } from './concurrency.ts';
 import type { SiteOptions } from './head.ts';
 import { sitePages, type Page } from './pages.ts';
@@ -36,41 +38,101 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
   );
   stopOnProblems(result, config);
 
-  const { client, ssr } = builder.environments;
-  if (!client || !ssr) throw new Error('the blog plugin needs the client and ssr environments');
-  await builder.build(client);
-  await builder.build(ssr);
-
   const outDir = path.resolve(config.root, config.build.outDir);
-  const serverDir = path.resolve(config.root, options.serverOutDir);
-  const shell = await prepareShell(outDir, config.base);
+  const previous = await BuildRecord.load(options.cacheDir(), outDir);
+  const key = await appKey(config.root, { base: config.base, mode: config.mode, siteUrl: options.site.siteUrl });
+  const { reused, app, serverDir, builtHtml } = await bundleApp(builder, options, { outDir, key, previous });
+
+  const shell = await prepareShell(outDir, config.base, builtHtml);
   const site = { ...options.site, styleHash: shell.styleHash };
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
   // Pagefind indexes in a process of its own, beside the prerender; social cards (with SITE_URL) too.
-  const indexing = writeSearchIndex(outDir, result.posts, site.base);
-  const drawing = site.siteUrl ? writePreviews(outDir, result.posts, options.cacheDir()) : Promise.resolve();
-  await prerender(pages, {
+  const indexing = writeSearchIndex(outDir, result.posts, site.base, previous?.searchKey);
+  const drawing = site.siteUrl ? writePreviews(outDir, result.posts, options.cacheDir()) : Promise.resolve([]);
+  const prerendered = await prerender(pages, {
     outDir,
     shell,
     serverEntry: path.join(serverDir, 'entry-server.js'),
     site,
-    onProgress: (done, total) => progress(`[blog] pages written ${done}/${total}`, done === total),
+    appKey: key,
+    previous,
+    onProgress: (done, total) => progress(`[blog] pages checked ${done}/${total}`, done === total),
   });
-  await rm(serverDir, { recursive: true, force: true });
+  if (!previous) await rm(serverDir, { recursive: true, force: true });
+  // Assets are named by their content: one already there is the same file.
   await mapLimited(result.assets, 16, async (asset) => {
-    await mkdir(path.dirname(path.join(outDir, asset.fileName)), { recursive: true });
-    await copyFile(asset.source, path.join(outDir, asset.fileName));
+    const target = path.join(outDir, asset.fileName);
+    if (await stat(target).catch(() => undefined)) return;
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(asset.source, target);
   });
-  await writeSiteFiles(outDir, pages, result.posts, site);
-  await indexing;
-  await drawing;
+  const siteFiles = await writeSiteFiles(outDir, pages, result.posts, site);
+  const searchKey = await indexing;
+  const previews = await drawing;
+  await previous?.save(outDir, {
+    appKey: key,
+    app,
+    pages: prerendered.pages,
+    searchKey,
+    files: [
+      ...Object.keys(app),
+      ...Object.keys(prerendered.pages),
+      ...result.assets.map((asset) => asset.fileName),
+      ...siteFiles,
+      ...previews,
+      ...(await listFiles(path.join(outDir, SEARCH_DIR))).map((file) => `${SEARCH_DIR}/${file}`),
+    ],
+  });
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   config.logger.info(
-    `\n[blog] ${pages.length + 1} pages from ${result.posts.length} posts (${result.reused} renderings reused) ` +
+    `\n[blog] ${pages.length + 1} pages from ${result.posts.length} posts (${result.reused} renderings reused, ` +
+      `${prerendered.written} ${prerendered.written === 1 ? 'page' : 'pages'} written, app ${reused ? 'reused' : 'bundled'}) ` +
       `in ${config.build.outDir}/ in ${seconds}s; largest first-load JavaScript ${await largestFirstLoadJs(outDir, pages, site.base)} B gzip` +
       (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feeds, sitemap.xml or robots.txt'),
   );
+}
+
+interface BundledApp {
+  /** Whether the last build's bundles were reused. */
+  reused: boolean;
+  /** The client bundle's files in the output folder. */
+  app: Record<string, Stamp>;
+  /** Where the server bundle is. */
+  serverDir: string;
+  /** Vite's index.html, the page shell's source. */
+  builtHtml: string;
+}
+
+/**
+ * The browser and server bundles: reused while nothing they are built from changed (Vite
+ * then neither empties the output folder nor builds; both environments count as built),
+ * else built and kept for the next build.
+ */
+async function bundleApp(
+  builder: ViteBuilder,
+  options: BuildOptions,
+  { outDir, key, previous }: { outDir: string; key: string; previous: BuildRecord | undefined },
+): Promise<BundledApp> {
+  const { client, ssr } = builder.environments;
+  if (!client || !ssr) throw new Error('the blog plugin needs the client and ssr environments');
+  if (previous && (await previous.appIntact(key, outDir))) {
+    client.isBuilt = ssr.isBuilt = true;
+    const builtHtml = await readFile(previous.templateFile, 'utf8');
+    return { reused: true, app: previous.app, serverDir: previous.serverDir, builtHtml };
+  }
+  await builder.build(client);
+  await builder.build(ssr);
+  const serverDir = path.resolve(options.config.root, options.serverOutDir);
+  const builtHtml = await readFile(path.join(outDir, 'index.html'), 'utf8');
+  const files = (await listFiles(outDir)).filter((file) => file !== 'index.html');
+  const app = Object.fromEntries(
+    await Promise.all(files.map(async (file) => [file, await stampOf(path.join(outDir, file))] as const)),
+  );
+  if (!previous) return { reused: false, app, serverDir, builtHtml };
+  await previous.keepApp(outDir, serverDir);
+  await rm(serverDir, { recursive: true, force: true });
+  return { reused: false, app, serverDir: previous.serverDir, builtHtml };
 }
 
 /** Warnings are printed; problems are printed and stop the build before anything is written. */

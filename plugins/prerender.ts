@@ -1,11 +1,14 @@
 // Every page to static HTML: the server bundle renders each page's URL with its data into
-// the built index.html template, written as `<page>/index.html` with `page-data.json`
+// the page shell (plugins/shell.ts), written as `<page>/index.html` with `page-data.json`
 // beside it (what client-side navigation fetches), and the not-found page as `404.html`.
+// A page whose key is the one the last build wrote it for, and whose files are as that
+// build left them, is neither rendered nor written again (plugins/build-record.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageData } from '../src/content.ts';
 import { NOT_FOUND_MARK, pageDataPath } from '../src/routes.ts';
+import { hash, stampOf, type BuildRecord, type PageRecord } from './build-record.ts';
 import { mapLimited } from './concurrency.ts';
 import { headTags, type SiteOptions } from './head.ts';
 import type { Page } from './pages.ts';
@@ -24,35 +27,68 @@ interface PrerenderOptions {
   /** The built `src/entry-server.tsx`. */
   serverEntry: string;
   site: SiteOptions;
+  /** The app's key (plugins/build-record.ts): with the site options, a page's path and data, what its files depend on. */
+  appKey: string;
+  /** What the last build into the same folder wrote. */
+  previous: BuildRecord | undefined;
   onProgress: (done: number, total: number) => void;
 }
 
-export async function prerender(pages: Page[], options: PrerenderOptions): Promise<void> {
-  const { outDir, site, shell } = options;
+/** Each file now prerendered in `outDir`, with the key it was written for; and how many pages (404.html too) were written. */
+export interface Prerendered {
+  pages: Record<string, PageRecord>;
+  written: number;
+}
+
+export async function prerender(pages: Page[], options: PrerenderOptions): Promise<Prerendered> {
+  const { outDir, site, shell, previous } = options;
   const { template } = shell;
-  const entry = (await import(pathToFileURL(options.serverEntry).href)) as ServerEntry;
+  let entry: ServerEntry | undefined;
+  const render = async (url: string, data: PageData | null) => {
+    entry ??= (await import(pathToFileURL(options.serverEntry).href)) as ServerEntry;
+    return entry.render(url, data);
+  };
+  const siteKey = JSON.stringify([options.appKey, site]);
+  const records: Record<string, PageRecord> = {};
+  let done = 0;
   let written = 0;
   await mapLimited(pages, 16, async (page) => {
-    const url = `${site.base}${page.path.slice(1)}`;
-    const head = headTags(page.path, page.data, site);
-    const script = shell.scriptTag(`${site.base}${pageDataPath(page.path)}`);
-    const dir = path.join(outDir, ...page.path.split('/').filter(Boolean));
-    await mkdir(dir, { recursive: true });
-    await Promise.all([
-      writeFile(path.join(dir, 'index.html'), fillTemplate(template, head, script, await entry.render(url, page.data))),
-      writeFile(path.join(outDir, pageDataPath(page.path)), JSON.stringify(page.data)),
-    ]);
-    options.onProgress(++written, pages.length);
+    const dir = page.path.slice(1);
+    const files = [`${dir}index.html`, pageDataPath(page.path)];
+    const json = JSON.stringify(page.data);
+    const key = hash(`${siteKey}\0${page.path}\0${json}`);
+    const kept = await Promise.all(files.map((file) => previous?.page(outDir, file, key)));
+    if (kept.every((record) => record !== undefined)) {
+      files.forEach((file, i) => (records[file] = kept[i]!));
+    } else {
+      const url = `${site.base}${dir}`;
+      const head = headTags(page.path, page.data, site);
+      const script = shell.scriptTag(`${site.base}${pageDataPath(page.path)}`);
+      const html = fillTemplate(template, head, script, await render(url, page.data));
+      await mkdir(path.join(outDir, dir), { recursive: true });
+      await Promise.all([writeFile(path.join(outDir, files[0]!), html), writeFile(path.join(outDir, files[1]!), json)]);
+      for (const file of files) records[file] = { key, ...(await stampOf(path.join(outDir, file))) };
+      written++;
+    }
+    options.onProgress(++done, pages.length);
   });
   // A host serves 404.html at any missing address; the mark tells the app there is no page data to fetch there.
-  const notFoundTemplate = template.replace('<div id="root">', `<div id="root" ${NOT_FOUND_MARK}>`);
-  const notFound = fillTemplate(
-    notFoundTemplate,
-    headTags(null, null, site),
-    shell.scriptTag(),
-    await entry.render(`${site.base}404.html`, null),
-  );
-  await writeFile(path.join(outDir, '404.html'), notFound);
+  const notFoundKey = hash(`${siteKey}\0/404.html`);
+  const notFoundRecord = await previous?.page(outDir, '404.html', notFoundKey);
+  if (notFoundRecord) records['404.html'] = notFoundRecord;
+  else {
+    const notFoundTemplate = template.replace('<div id="root">', `<div id="root" ${NOT_FOUND_MARK}>`);
+    const html = fillTemplate(
+      notFoundTemplate,
+      headTags(null, null, site),
+      shell.scriptTag(),
+      await render(`${site.base}404.html`, null),
+    );
+    await writeFile(path.join(outDir, '404.html'), html);
+    records['404.html'] = { key: notFoundKey, ...(await stampOf(path.join(outDir, '404.html'))) };
+    written++;
+  }
+  return { pages: records, written };
 }
 
 function fillTemplate(template: string, head: string, script: string, appHtml: string): string {

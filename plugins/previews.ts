@@ -4,7 +4,7 @@
 // (SVG to PNG). Each is kept in the cache folder under a hash of its text, so a build draws
 // only the cards whose text changed.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Post } from '../src/content.ts';
@@ -28,14 +28,14 @@ interface Card {
 }
 
 /** Writes the site's card and a card for every post without its own `image`. */
-export async function writePreviews(outDir: string, posts: Post[], cacheDir: string | undefined): Promise<void> {
+export async function writePreviews(outDir: string, posts: Post[], cacheDir: string | undefined): Promise<string[]> {
   const cards: Card[] = [
     { file: previewPath(), heading: SETTINGS.title, detail: SETTINGS.description },
     ...posts
       .filter((post) => !post.image)
       .map((post) => ({ file: previewPath(post.slug), heading: post.title, detail: post.dateLabel })),
   ];
-  const draw = await cardRenderer();
+  let renderer: ReturnType<typeof cardRenderer> | undefined; // loaded only if a card is drawn
   const cacheFolder = cacheDir && path.join(cacheDir, 'previews');
   const used = new Set<string>();
   await mapLimited(cards, 4, async (card) => {
@@ -45,16 +45,12 @@ export async function writePreviews(outDir: string, posts: Post[], cacheDir: str
     used.add(`${key}.png`);
     const cached = cacheFolder ? path.join(cacheFolder, `${key}.png`) : undefined;
     const target = path.join(outDir, card.file);
+    const [cachedSize, targetSize] = await Promise.all([cached, target].map((file) => sizeOf(file)));
+    if (cachedSize !== undefined && cachedSize === targetSize && (await sameBytes(cached!, target))) return; // left by the last build
     await mkdir(path.dirname(target), { recursive: true });
-    if (
-      cached &&
-      (await copyFile(cached, target).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
-    const png = await draw(card);
+    if (cached && cachedSize !== undefined) return copyFile(cached, target);
+    renderer ??= cardRenderer();
+    const png = await (await renderer)(card);
     await writeFile(target, png);
     if (cached) {
       await mkdir(path.dirname(cached), { recursive: true });
@@ -68,6 +64,7 @@ export async function writePreviews(outDir: string, posts: Post[], cacheDir: str
       names.filter((name) => !used.has(name)).map((name) => rm(path.join(cacheFolder, name), { force: true })),
     );
   }
+  return cards.map((card) => card.file);
 }
 
 /** Loads satori, resvg and the fonts once; returns a function that draws one card. */
@@ -110,4 +107,18 @@ async function cardRenderer(): Promise<(card: Card) => Promise<Buffer>> {
     );
     return new Resvg(svg, { fitTo: { mode: 'width', value: PREVIEW_SIZE.width } }).render().asPng();
   };
+}
+
+function sizeOf(file: string | undefined): Promise<number | undefined> {
+  return file
+    ? stat(file).then(
+        (info) => info.size,
+        () => undefined,
+      )
+    : Promise.resolve(undefined);
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [left, right] = await Promise.all([readFile(a), readFile(b)]);
+  return left.equals(right);
 }

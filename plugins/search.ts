@@ -2,28 +2,49 @@
 // package). It splits the index into small chunks that the browser fetches only for the
 // words it searches, so one query downloads a bounded part of it however many posts there
 // are; the search page loads `pagefind/pagefind.js` on first use only (src/search.ts).
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Post } from '../src/content.ts';
 import { routePath, SEARCH_DIR } from '../src/routes.ts';
+import { hash } from './build-record.ts';
+import { mapLimited } from './concurrency.ts';
 import { escapeHtml } from './head.ts';
 
-/** Indexes every published post (title, description, tags, text) into `outDir/pagefind/`. */
-export async function writeSearchIndex(outDir: string, posts: Post[], base: string): Promise<void> {
+/**
+ * Indexes every published post (title, description, tags, text) into `outDir/pagefind/`,
+ * unless the index there was built from the same documents (`previousKey`). Returns the
+ * index's key.
+ */
+export async function writeSearchIndex(
+  outDir: string,
+  posts: Post[],
+  base: string,
+  previousKey: string | undefined,
+): Promise<string> {
+  const documents = posts.map((post) => ({
+    url: `${base}${routePath('post', { slug: post.slug }).slice(1)}`,
+    content: searchDocument(post),
+  }));
+  const key = hash(JSON.stringify(documents));
+  const folder = path.join(outDir, SEARCH_DIR);
+  if (key === previousKey && (await stat(path.join(folder, 'pagefind.js')).catch(() => undefined))) return key;
+  await rm(folder, { recursive: true, force: true });
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.heading-anchor'] });
   if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
   try {
-    for (const post of posts) {
-      const url = `${base}${routePath('post', { slug: post.slug }).slice(1)}`;
-      const { errors: fileErrors } = await index.addHTMLFile({ url, content: searchDocument(post) });
+    // Pagefind's process takes the documents as they come; its answers are matched to them.
+    await mapLimited(documents, 64, async ({ url, content }) => {
+      const { errors: fileErrors } = await index.addHTMLFile({ url, content });
       if (fileErrors.length > 0) throw new Error(`${url} could not be indexed for search: ${fileErrors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, SEARCH_DIR) });
+    });
+    const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0)
       throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
+  return key;
 }
 
 /** What Pagefind reads of a post: its title (weighted as a heading), description, tags and text. */

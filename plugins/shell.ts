@@ -34,9 +34,8 @@ const SVG_ICON = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)" \/>/;
 /** Icons up to this size (bytes) go into every page as a data: URL. */
 const INLINE_ICON_LIMIT = 1024;
 
-/** Reads the built index.html (in `outDir`, for a site under `base`). */
-export async function prepareShell(outDir: string, base: string): Promise<Shell> {
-  const built = await readFile(path.join(outDir, 'index.html'), 'utf8');
+/** From Vite's index.html (`built`), for the app built into `outDir` for a site under `base`. */
+export async function prepareShell(outDir: string, base: string, built: string): Promise<Shell> {
   const [entry, ...more] = [...built.matchAll(MODULE_SCRIPT)].map((match) => match[1]!);
   const stylesheets = [...built.matchAll(STYLESHEET)].map((match) => match[1]!);
   if (!entry || more.length > 0 || stylesheets.length !== 1 || !built.includes(INLINE_SCRIPT_TAG)) {

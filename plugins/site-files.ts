@@ -1,6 +1,6 @@
 // The files of the site besides its pages: `_headers` for hosts that read it, and with
 // SITE_URL the feeds, the sitemap and robots.txt. One step, fed by the page list.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageData, Post } from '../src/content.ts';
 import { FEED_FILES } from '../src/routes.ts';
@@ -13,7 +13,13 @@ export function siteFileNames(site: SiteOptions): string[] {
   return ['_headers', ...(site.siteUrl ? [...FEED_FILES.map((feed) => feed.file), 'sitemap.xml', 'robots.txt'] : [])];
 }
 
-export async function writeSiteFiles(outDir: string, pages: Page[], posts: Post[], site: SiteOptions): Promise<void> {
+/** Writes the site files (those whose bytes changed) and returns their names. */
+export async function writeSiteFiles(
+  outDir: string,
+  pages: Page[],
+  posts: Post[],
+  site: SiteOptions,
+): Promise<string[]> {
   const files: Record<string, string> = { _headers: headersFile(site) };
   if (site.siteUrl) {
     Object.assign(files, feedFiles(posts, { ...site, siteUrl: site.siteUrl }));
@@ -21,7 +27,13 @@ export async function writeSiteFiles(outDir: string, pages: Page[], posts: Post[
     files['robots.txt'] = `User-agent: *\nAllow: /\n\nSitemap: ${site.siteUrl}${site.base}sitemap.xml\n`;
   }
   await mkdir(outDir, { recursive: true });
-  await Promise.all(Object.entries(files).map(([name, content]) => writeFile(path.join(outDir, name), content)));
+  await Promise.all(
+    Object.entries(files).map(async ([name, content]) => {
+      const file = path.join(outDir, name);
+      if ((await readFile(file, 'utf8').catch(() => undefined)) !== content) await writeFile(file, content);
+    }),
+  );
+  return Object.keys(files);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageSize } from 'image-size';
@@ -143,10 +143,53 @@ describe('npm run build', () => {
     outDirs.push(postsDir);
     await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
     const first = await build(postsDir);
-    expect(first.output).toContain('from 4 posts (0 renderings reused)');
+    expect(first.output).toContain('from 4 posts (0 renderings reused');
     const second = await build(postsDir);
     expect(second.code, second.output).toBe(0);
-    expect(second.output).toContain('from 4 posts (5 renderings reused)');
+    expect(second.output).toContain('from 4 posts (5 renderings reused');
+  });
+
+  test('a rebuild into the same folder bundles nothing and writes only the pages that changed', async () => {
+    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-incremental-'));
+    const outDir = await mkdtemp(path.join(tmpdir(), 'blog-incremental-out-'));
+    outDirs.push(postsDir, outDir);
+    await cp(path.join(root, 'test/fixtures/site'), postsDir, { recursive: true });
+    const rebuild = async () => {
+      const built = await buildSite(postsDir, {}, root, outDir);
+      expect(built.code, built.output).toBe(0);
+      return built.output;
+    };
+    const snapshot = async () => {
+      const files = await listFiles(outDir);
+      const times = await Promise.all(files.map(async (file) => (await stat(path.join(outDir, file))).mtimeMs));
+      return new Map(files.map((file, i) => [file, times[i]!]));
+    };
+    expect(await rebuild()).toMatch(/12 pages written, app bundled/);
+    const before = await snapshot();
+
+    // Nothing changed: nothing is bundled or written.
+    expect(await rebuild()).toMatch(/0 pages written, app reused/);
+    expect(await snapshot()).toEqual(before);
+
+    // One post's text changed (not its excerpt): its page, and no other, is written again.
+    const post = path.join(postsDir, 'hello-world.md');
+    await writeFile(post, (await readFile(post, 'utf8')).replace('A second paragraph', 'An edited paragraph'));
+    expect(await rebuild()).toMatch(/1 page written, app reused/);
+    expect(await readFile(path.join(outDir, 'posts/hello-world/index.html'), 'utf8')).toContain('An edited paragraph');
+    const edited = await snapshot();
+    const rewritten = [...edited].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+    expect(rewritten.filter((file) => !file.startsWith('pagefind/')).sort()).toEqual([
+      'posts/hello-world/index.html',
+      'posts/hello-world/page-data.json',
+    ]);
+
+    // A post removed: its page goes, and the pages that listed it are written again.
+    await rm(path.join(postsDir, 'latency-study'), { recursive: true });
+    expect(await rebuild()).toMatch(/app reused/);
+    const after = await listFiles(outDir);
+    expect(after.filter((file) => file.startsWith('posts/latency-study/'))).toEqual([]);
+    expect(after).toContain('posts/hello-world/index.html');
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).not.toContain('latency-study');
   });
 
   test('a post with dollar signs in its title and text is written as it is', async () => {

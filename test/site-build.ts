@@ -24,8 +24,13 @@ interface SiteBuild {
  * absolute folder) into a new folder; `project` is the project to build (a copy with other
  * settings, say).
  */
-export async function buildSite(posts: string, env: Record<string, string> = {}, project = root): Promise<SiteBuild> {
-  const outDir = await mkdtemp(path.join(tmpdir(), 'blog-build-'));
+export async function buildSite(
+  posts: string,
+  env: Record<string, string> = {},
+  project = root,
+  into?: string,
+): Promise<SiteBuild> {
+  const outDir = into ?? (await mkdtemp(path.join(tmpdir(), 'blog-build-')));
   try {
     const { stdout, stderr } = await run(
       process.execPath,
