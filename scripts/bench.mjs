@@ -214,8 +214,8 @@ const header = [
 const rows = results.map((r) => [
   String(r.posts),
   s(r.build.coldSeconds) + vs(r.build.coldSeconds, r.hugo?.cold),
-  s(r.build.warmSeconds),
-  s(r.build.editSeconds) + vs(r.build.editSeconds, r.hugo?.edit),
+  s(r.build.warmSeconds) + vs(r.build.warmSeconds, r.hugo?.cold),
+  s(r.build.editSeconds) + vs(r.build.editSeconds, r.hugo?.cold),
   mem(r.build.peakMiB) + vs(r.build.peakMiB ?? 0, r.hugo?.peakMiB),
   `${s(r.dev.coldStartSeconds)} / ${s(r.dev.warmStartSeconds)}`,
   s(r.dev.editSeconds),
@@ -230,8 +230,15 @@ const rows = results.map((r) => [
 ]);
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 console.log(table);
+const smallest = results.find((r) => r.posts === 10);
+for (const r of results.filter((r) => r !== smallest && smallest)) {
+  const ratio = r.dev.coldStartSeconds / (smallest?.dev.coldStartSeconds ?? NaN);
+  console.log(`\ndev start with an empty cache, ${r.posts} posts ÷ 10 posts: ${ratio.toFixed(2)}×`);
+}
 if (results.some((r) => r.hugo)) {
-  console.log('\nHugo on the same posts (ratios above are ours ÷ Hugo):\n');
+  console.log(
+    "\nHugo on the same posts. Ratios above: build cold, warm and after 1 edit ÷ Hugo's full build; peak memory ÷ Hugo's:\n",
+  );
   console.log('| posts | build | rebuild after 1 edit | peak memory |\n| --- | --- | --- | --- |');
   for (const r of results) {
     if (r.hugo) console.log(`| ${r.posts} | ${s(r.hugo.cold)} | ${s(r.hugo.edit)} | ${mem(r.hugo.peakMiB)} |`);
