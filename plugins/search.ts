@@ -2,11 +2,11 @@
 // package). It splits the index into small chunks that the browser fetches only for the
 // words it searches, so one query downloads a bounded part of it however many posts there
 // are; the search page loads `pagefind/pagefind.js` on first use only (src/search.ts).
+import { createHash } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Post } from '../src/content.ts';
 import { routePath, SEARCH_DIR } from '../src/routes.ts';
-import { hash } from './build-record.ts';
 import { mapLimited } from './concurrency.ts';
 import { escapeHtml } from './head.ts';
 
@@ -21,11 +21,12 @@ export async function writeSearchIndex(
   base: string,
   previousKey: string | undefined,
 ): Promise<string> {
-  const documents = posts.map((post) => ({
-    url: `${base}${routePath('post', { slug: post.slug }).slice(1)}`,
-    content: searchDocument(post),
-  }));
-  const key = hash(JSON.stringify(documents));
+  // Each post's document is made when needed and dropped after: at 10,000 posts, all of them
+  // at once would hold a few hundred megabytes.
+  const urlOf = (post: Post) => `${base}${routePath('post', { slug: post.slug }).slice(1)}`;
+  const digest = createHash('sha256');
+  for (const post of posts) digest.update(`${urlOf(post)}\0${searchDocument(post)}\0`);
+  const key = digest.digest('hex');
   const folder = path.join(outDir, SEARCH_DIR);
   if (key === previousKey && (await stat(path.join(folder, 'pagefind.js')).catch(() => undefined))) return key;
   await rm(folder, { recursive: true, force: true });
@@ -34,8 +35,9 @@ export async function writeSearchIndex(
   if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
   try {
     // Pagefind's process takes the documents as they come; its answers are matched to them.
-    await mapLimited(documents, 64, async ({ url, content }) => {
-      const { errors: fileErrors } = await index.addHTMLFile({ url, content });
+    await mapLimited(posts, 64, async (post) => {
+      const url = urlOf(post);
+      const { errors: fileErrors } = await index.addHTMLFile({ url, content: searchDocument(post) });
       if (fileErrors.length > 0) throw new Error(`${url} could not be indexed for search: ${fileErrors.join('; ')}`);
     });
     const written = await index.writeFiles({ outputPath: folder });
