@@ -7,7 +7,7 @@ import type { Plugin, ResolvedConfig, UserConfig } from 'vite';
 import { buildSite } from './build.ts';
 import { serveDev } from './dev-server.ts';
 import type { SiteOptions } from './head.ts';
-import { readPosts, type ReadResult } from './posts/read.ts';
+import { readNewest, readPosts, type ReadResult } from './posts/read.ts';
 import { RenderCache, rendererFingerprint } from './render-cache.ts';
 import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
@@ -34,12 +34,14 @@ export function blog(options: BlogOptions = {}): Plugin {
   let site: SiteOptions;
   let cache: RenderCache | undefined;
 
-  const read = async (includeDrafts: boolean, onProgress?: (done: number, total: number) => void) => {
+  const readOptions = async (includeDrafts: boolean, onProgress?: (done: number, total: number) => void) => {
     cache ??= await openCache(config, postsDir);
     const publicFiles = await listFiles(config.publicDir);
     const siteFiles = [...publicFiles, ...siteFileNames(site)];
-    return readPosts({ postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, onProgress });
+    return { postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, onProgress };
   };
+  const read = async (includeDrafts: boolean, onProgress?: (done: number, total: number) => void) =>
+    readPosts(await readOptions(includeDrafts, onProgress));
 
   return {
     name: 'blog',
@@ -65,7 +67,11 @@ export function blog(options: BlogOptions = {}): Plugin {
     resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
     load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),
     configureServer(server) {
-      serveDev(server, { postsDir, read: (): Promise<ReadResult> => read(true) });
+      serveDev(server, {
+        postsDir,
+        read: (): Promise<ReadResult> => read(true),
+        readNewest: async (count) => readNewest(await readOptions(true), count),
+      });
     },
     buildApp: {
       handler: (builder) =>

@@ -7,7 +7,9 @@ import { lookup } from 'mrmime';
 import type { ViteDevServer } from 'vite';
 import { POSTS_CHANGED_EVENT } from '../src/content.ts';
 import { DEV_PROBLEMS_PATH, PAGE_DATA_FILE } from '../src/routes.ts';
-import type { ReadResult } from './posts/read.ts';
+import type { PageData } from '../src/content.ts';
+import { SETTINGS } from '../src/settings.ts';
+import type { FirstLook, ReadResult } from './posts/read.ts';
 import { sitePages } from './pages.ts';
 import { formatProblem } from './problems.ts';
 
@@ -15,6 +17,8 @@ interface DevOptions {
   postsDir: string;
   /** Reads every post, drafts included. */
   read: () => Promise<ReadResult>;
+  /** Reads every post's front matter and renders only the newest `count`. */
+  readNewest: (count: number) => Promise<FirstLook>;
 }
 
 /** A read with the lookups requests need, derived once per read rather than per request. */
@@ -24,36 +28,24 @@ interface Snapshot {
   assets: Map<string, string>;
 }
 
+/** What the middleware serves from: the latest read, and while it runs at start, the first look. */
+interface Reading {
+  current: Promise<Snapshot>;
+  /** The home page's data from the first look, until the first full read is done. */
+  firstLook: Promise<PageData | undefined> | undefined;
+  /** Says the first look was shown. */
+  markServed(): void;
+}
+
 export function serveDev(server: ViteDevServer, options: DevOptions): void {
   const { config } = server;
-  const load = async (): Promise<Snapshot> => {
-    // The dev server must survive anything in posts/: an unexpected failure is shown like a problem.
-    const result = await options.read().catch((error: unknown): ReadResult => ({
-      posts: [],
-      assets: [],
-      warnings: [],
-      reused: 0,
-      problems: [
-        { file: path.relative(config.root, options.postsDir), message: `could not be read: ${String(error)}` },
-      ],
-    }));
-    return {
-      result,
-      pages: new Map(sitePages(result.posts).map((page) => [page.path, page.data])),
-      assets: new Map(result.assets.map((asset) => [asset.fileName, asset.source])),
-    };
-  };
-  let current = load();
-  const report = async () => {
-    const { result } = await current;
-    for (const warning of result.warnings)
-      config.logger.warn(`[posts] warning: ${formatProblem(warning)}`, { timestamp: true });
-    for (const problem of result.problems)
-      config.logger.error(`[posts] ${formatProblem(problem)}`, { timestamp: true });
-  };
+  const load = () => loadSnapshot(options, config.root);
+  const reading = startReading(server, options, load);
+  const report = () => reportProblems(server, reading.current);
   void report();
   watchPosts(server, options.postsDir, (files) => {
-    current = load();
+    reading.firstLook = undefined;
+    reading.current = load();
     void report().then(() => {
       config.logger.info(`[posts] ${files.join(', ')} changed`, { timestamp: true });
       server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
@@ -61,14 +53,26 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
   });
   server.middlewares.use((req, res, next) => {
     const relative = requestPath(req.url, config.base);
-    if (relative === undefined) return next();
+    // Only page data, the problems and posts' files wait for the posts to be read; the app
+    // itself (index.html, its modules) is Vite's, at once.
+    const ours = relative === DEV_PROBLEMS_PATH || relative?.endsWith(PAGE_DATA_FILE) || relative?.startsWith(ASSETS);
+    if (relative === undefined || !ours) return next();
     const json = (status: number, body: unknown) => {
       res.statusCode = status;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
       res.end(JSON.stringify(body));
     };
-    void current.then(({ result, pages, assets }) => {
+    const { firstLook } = reading;
+    if (relative === PAGE_DATA_FILE && firstLook) {
+      void firstLook.then((home) => {
+        if (!home || !reading.firstLook) return reading.current.then(({ pages }) => json(200, pages.get('/')));
+        reading.markServed();
+        json(200, home);
+      });
+      return;
+    }
+    void reading.current.then(({ result, pages, assets }) => {
       if (relative === DEV_PROBLEMS_PATH) return json(200, result.problems.map(formatProblem));
       if (relative.endsWith(PAGE_DATA_FILE)) {
         const data = pages.get(`/${relative.slice(0, -PAGE_DATA_FILE.length)}`);
@@ -82,6 +86,77 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
       }, next);
     });
   });
+}
+
+/**
+ * At start, the home page is served from a first look (the newest posts rendered, the
+ * others' front matter counted), so that it shows without waiting for every post; the full
+ * read renders the rest once that page is out (or after a few seconds if no browser asks),
+ * so as not to take the processor from it. Any other page waits for the full read.
+ */
+function startReading(server: ViteDevServer, options: DevOptions, load: () => Promise<Snapshot>): Reading {
+  let served = false;
+  let markServed = () => {};
+  const shown = new Promise<void>((resolve) => {
+    markServed = () => {
+      served = true;
+      resolve();
+    };
+  });
+  const firstLook = homeFromFirstLook(options);
+  const reading: Reading = {
+    firstLook,
+    markServed,
+    current: firstLook.then(async (home) => {
+      if (home) await Promise.race([shown.then(() => delay(500)), delay(3000)]);
+      return load();
+    }),
+  };
+  void reading.current.then(() => {
+    reading.firstLook = undefined;
+    // The page shown from the first look is loaded again from the full read (its counts may differ).
+    if (served) server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
+  });
+  return reading;
+}
+
+/** Every post read, with the lookups requests need. The dev server must survive anything in posts/: an unexpected failure is shown like a problem. */
+async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot> {
+  const result = await options.read().catch((error: unknown): ReadResult => ({
+    posts: [],
+    assets: [],
+    warnings: [],
+    reused: 0,
+    problems: [{ file: path.relative(root, options.postsDir), message: `could not be read: ${String(error)}` }],
+  }));
+  return {
+    result,
+    pages: new Map(sitePages(result.posts).map((page) => [page.path, page.data])),
+    assets: new Map(result.assets.map((asset) => [asset.fileName, asset.source])),
+  };
+}
+
+/** Where posts' files (images, data files) are served, as the build names them (plugins/markdown/urls.ts, plugins/posts/read.ts). */
+const ASSETS = 'assets/';
+
+/** Prints the posts' warnings and problems in the terminal. */
+async function reportProblems(server: ViteDevServer, snapshot: Promise<Snapshot>): Promise<void> {
+  const { result } = await snapshot;
+  const { logger } = server.config;
+  for (const warning of result.warnings) logger.warn(`[posts] warning: ${formatProblem(warning)}`, { timestamp: true });
+  for (const problem of result.problems) logger.error(`[posts] ${formatProblem(problem)}`, { timestamp: true });
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The home page's data from a first look, if its newest posts render without a problem. */
+async function homeFromFirstLook(options: DevOptions): Promise<PageData | undefined> {
+  const perPage = SETTINGS.postsPerPage;
+  const look = await options.readNewest(perPage).catch(() => undefined);
+  if (!look?.posts) return undefined;
+  const home = sitePages(look.posts).find((page) => page.path === '/')?.data;
+  if (home?.kind !== 'home') return undefined;
+  return { ...home, pagination: { page: 1, pages: Math.max(1, Math.ceil(look.total / perPage)) } };
 }
 
 /** The request's path relative to the base, decoded; undefined when it is outside the base or malformed. */

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readPosts } from '../plugins/posts/read.ts';
+import { readNewest, readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -127,6 +127,25 @@ describe('the posts of a good folder', () => {
     const { posts, problems } = await read();
     expect(problems).toEqual([]);
     expect(posts.map((post) => post.slug)).toEqual(['markdown-tour', 'with-figure', 'hello-world', 'latency-study']);
+  });
+
+  test("the dev server's first look renders the newest posts only, and counts them all", async () => {
+    const progress: number[] = [];
+    const look = await readNewest(
+      {
+        postsDir: fixture('site'),
+        root,
+        base: '/',
+        includeDrafts: false,
+        onProgress: (_, total) => progress.push(total),
+      },
+      2,
+    );
+    expect(look.posts?.map((post) => post.slug)).toEqual(['markdown-tour', 'with-figure']);
+    expect(look.total).toBe(4);
+    expect(new Set(progress)).toEqual(new Set([2])); // two posts rendered, not five
+    const full = await read();
+    expect(look.posts?.[0]?.html).toBe(full.posts[0]?.html);
   });
 
   test('include drafts, marked as such, when asked (the dev server)', async () => {

@@ -35,6 +35,14 @@ export interface ReadOptions {
   renderTimeLimitMs?: number;
 }
 
+/** The newest posts, and how many posts there are, read without rendering the others. */
+export interface FirstLook {
+  /** The newest `count` posts, newest first; undefined if one of them has a problem. */
+  posts: Post[] | undefined;
+  /** How many posts there are to publish, as far as their front matter tells. */
+  total: number;
+}
+
 export interface ReadResult {
   /** Newest first. */
   posts: Post[];
@@ -117,6 +125,35 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     warnings: warnings.sort(byPlace),
     reused: rendered.reused,
   };
+}
+
+/**
+ * The dev server's first look: every post's front matter, but only the newest `count`
+ * posts rendered, so that the home page shows before the rest are rendered. Links are not
+ * checked; the full read does that.
+ */
+export async function readNewest(options: ReadOptions, count: number): Promise<FirstLook> {
+  warmUpRenderer(options.root);
+  const sources = await findSources(options.postsDir, options.root, []);
+  const loaded = await mapLimited(sources, 32, (source) => loadSource(source, options).catch(() => undefined));
+  const publishable = loaded.filter(
+    (item): item is LoadedSource & { frontMatter: FrontMatter } =>
+      item?.frontMatter !== undefined && item.problems.length === 0 && (options.includeDrafts || !item.frontMatter.draft),
+  );
+  publishable.sort(
+    (a, b) =>
+      timestamp(b.frontMatter.date) - timestamp(a.frontMatter.date) ||
+      a.frontMatter.title.localeCompare(b.frontMatter.title),
+  );
+  const newest = publishable.slice(0, count);
+  const { renderings } = await render(newest, sources, options);
+  const posts: Post[] = [];
+  for (const item of newest) {
+    const rendering = renderings.get(item);
+    if (!rendering || rendering.problems.length > 0) return { posts: undefined, total: publishable.length };
+    posts.push(toPost(item.source, item.frontMatter, rendering));
+  }
+  return { posts, total: publishable.length };
 }
 
 async function render(loaded: LoadedSource[], sources: Source[], options: ReadOptions) {
