@@ -28,16 +28,15 @@ export function PostBody({ html }: { html: string }) {
   );
 }
 
-/** A copy button in each code block's header: added by the script, so without JavaScript there is none. */
+/**
+ * A copy button in each code block's header, or over its top corner when it has none:
+ * added by the script, so without JavaScript there is none, and in room the stylesheet
+ * keeps for it, so nothing moves when it appears.
+ */
 function addCopyButtons(body: HTMLElement | null, announce: (text: string) => void): void {
   for (const block of body?.querySelectorAll('.code-block') ?? []) {
     if (block.querySelector('.copy-button')) continue;
-    let header = block.querySelector('.code-header');
-    if (!header) {
-      header = document.createElement('div');
-      header.className = 'code-header';
-      block.prepend(header);
-    }
+    const header = block.querySelector('.code-header') ?? block;
     const title = block.querySelector('.code-title')?.textContent;
     const button = document.createElement('button');
     button.type = 'button';

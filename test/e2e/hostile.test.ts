@@ -34,7 +34,9 @@ function findActiveContent({
     (element.matches('head > style') && element.textContent === siteStyle) ||
     element.matches('.newsletter form, .newsletter input, .newsletter button') ||
     // The citation's copy button, and the copy buttons the script adds to code blocks.
-    element.matches('.cite button, .code-block > .code-header > button.copy-button') ||
+    element.matches(
+      '.cite button, .code-block > .code-header > button.copy-button, .code-block > button.copy-button',
+    ) ||
     // What a task list renders, and what the sanitiser leaves of any other <input>.
     element.matches('input[type="checkbox"][disabled]') ||
     element.matches('meta[http-equiv="Content-Security-Policy"]') ||

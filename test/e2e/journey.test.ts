@@ -187,6 +187,35 @@ describe.each(['/', '/blog/'])('the built site served under %s', (base) => {
     expect(errors).toEqual([]);
   });
 
+  test('nothing moves when the app arrives after first paint (copy buttons appear in room kept for them)', async () => {
+    // The citation's button; a block with a language label; titled blocks.
+    for (const path of ['posts/hello-world/', 'posts/markdown-tour/', 'posts/latency-study/']) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      const shifts = await context.newPage();
+      await shifts.addInitScript(() => {
+        const seen: number[] = [];
+        (window as { __shifts?: number[] }).__shifts = seen;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) seen.push((entry as PerformanceEntry & { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await shifts.goto(at(path), { waitUntil: 'networkidle' });
+      // The app has run: the citation's button and one in every code block are there.
+      await expect
+        .poll(() =>
+          shifts.evaluate(
+            () =>
+              document.querySelector('.cite .copy-button') !== null &&
+              document.querySelectorAll('.code-block').length ===
+                document.querySelectorAll('.code-block .copy-button').length,
+          ),
+        )
+        .toBe(true);
+      expect(await shifts.evaluate(() => (window as { __shifts?: number[] }).__shifts), path).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('a code block copies by keyboard, says so to screen readers, and has no button without JavaScript', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
