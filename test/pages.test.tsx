@@ -129,6 +129,21 @@ describe('the header', () => {
     expect(document.activeElement).toBe(field);
     expect(field.value).toBe('tpu v4');
   });
+  test('on the search page the field shows the query of the address, but never replaces what the reader is typing', async () => {
+    const header = within(addHeader());
+    const field = header.getByRole<HTMLInputElement>('searchbox', { name: 'Search posts' });
+    await renderAt('/search/?q=tpu');
+    await screen.findByRole('heading', { level: 1, name: 'Search' });
+    expect(field.value).toBe('tpu');
+    cleanup();
+
+    // Typed while the app was loading, the field focused: the words stay, and are searched.
+    field.focus();
+    field.value = 'memory bandwidth';
+    await renderAt('/search/?q=tpu');
+    await screen.findByRole('heading', { level: 1, name: 'Search' });
+    expect(field.value).toBe('memory bandwidth');
+  });
 });
 
 describe('the post list', () => {

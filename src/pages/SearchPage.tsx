@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigationType, useSearchParams } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../document.ts';
 import { useHydrated } from '../hydrated.ts';
 import { APP_IDS, routePath } from '../routes.ts';
@@ -36,17 +36,20 @@ export function SearchPage() {
 
 /**
  * The header's search field (static HTML, plugins/header.ts) shows the query of the address
- * when the reader arrives by a link or goes back or forward, not while they type in it; the
- * down arrow there moves to the first result.
+ * when the reader arrives by a link or goes back or forward; what they typed there and the
+ * address does not hold yet (while the app loads, or between keys) is left alone while they
+ * are in the field. The down arrow there moves to the first result.
  */
 function useSearchField(query: string): void {
-  const navigationType = useNavigationType();
+  const shown = useRef(''); // the query last put in the field (the prerendered field is empty)
   useEffect(() => {
     const field = document.getElementById(APP_IDS.search);
-    if (field instanceof HTMLInputElement && (navigationType === 'POP' || document.activeElement !== field)) {
+    if (!(field instanceof HTMLInputElement)) return;
+    if (field.value !== query && (document.activeElement !== field || field.value === shown.current)) {
       field.value = query;
     }
-  }, [query, navigationType]);
+    shown.current = query;
+  }, [query]);
   useEffect(() => {
     const field = document.getElementById(APP_IDS.search);
     const toResults = (event: KeyboardEvent) => {
