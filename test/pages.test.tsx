@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
+import { useEffect } from 'react';
+import { MemoryRouter, useNavigate, type NavigateFunction } from 'react-router-dom';
 import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { siteHeaderHtml } from '../plugins/header.ts';
 import { App } from '../src/App.tsx';
@@ -65,6 +66,16 @@ function site(): Record<string, PageData> {
   };
 }
 
+/** The router's own navigation, for going back as the browser's Back button does. */
+const router: { navigate?: NavigateFunction } = {};
+function History() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    router.navigate = navigate;
+  });
+  return null;
+}
+
 async function renderAt(path: string) {
   const pages = site();
   const requested: string[] = [];
@@ -77,6 +88,7 @@ async function renderAt(path: string) {
     render(
       <MemoryRouter initialEntries={[path]}>
         <App cache={cache} />
+        <History />
       </MemoryRouter>,
     );
   });
@@ -128,6 +140,9 @@ describe('the header', () => {
     // The reader goes on typing: the focus stays in the field, and nothing typed is lost.
     expect(document.activeElement).toBe(field);
     expect(field.value).toBe('tpu v4');
+    // Typing made one history entry, not one per key: Back returns to the archive.
+    await act(async () => void (await router.navigate?.(-1)));
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Archive');
   });
   test('on the search page the field shows the query of the address, but never replaces what the reader is typing', async () => {
     const header = within(addHeader());
