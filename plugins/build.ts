@@ -59,13 +59,7 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
     onProgress: (done, total) => progress(`[blog] pages checked ${done}/${total}`, done === total),
   });
   if (!previous) await rm(serverDir, { recursive: true, force: true });
-  // Assets are named by their content: one already there is the same file.
-  await mapLimited(result.assets, 16, async (asset) => {
-    const target = path.join(outDir, asset.fileName);
-    if (await stat(target).catch(() => undefined)) return;
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(asset.source, target);
-  });
+  await copyAssets(outDir, result.assets);
   const siteFiles = await writeSiteFiles(outDir, pages, result.posts, site);
   const searchKey = await indexing;
   const previews = await drawing;
@@ -91,6 +85,16 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
       `in ${config.build.outDir}/ in ${seconds}s; largest first-load JavaScript ${await largestFirstLoadJs(outDir, pages, site.base)} B gzip` +
       (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feeds, sitemap.xml or robots.txt'),
   );
+}
+
+/** Copies the posts' files into `outDir`; named by their content, one already there is the same file. */
+async function copyAssets(outDir: string, assets: ReadResult['assets']): Promise<void> {
+  await mapLimited(assets, 16, async (asset) => {
+    const target = path.join(outDir, asset.fileName);
+    if (await stat(target).catch(() => undefined)) return;
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(asset.source, target);
+  });
 }
 
 interface BundledApp {

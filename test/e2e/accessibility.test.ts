@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, launchChromium, serveBuild, type ServedSite } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, setUpServedSite } from './browser.ts';
 
-let browser: Browser;
-let site: ServedSite;
-const url = (path: string) => `${site.url}/${path}`;
-
-beforeAll(async () => {
-  site = await serveBuild('site');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = setUpServedSite('site');
+const url = (path: string) => `${suite.site.url}/${path}`;
 
 describe.each(['light', 'dark'] as const)('axe finds no violations in the %s scheme', (colorScheme) => {
   test.each([
@@ -24,14 +14,14 @@ describe.each(['light', 'dark'] as const)('axe finds no violations in the %s sch
     ['a tag page', 'tags/notes/'],
     ['the not-found page', 'no/such/page'],
   ])('%s', async (_name, path) => {
-    const page = await browser.newPage({ colorScheme });
+    const page = await suite.browser.newPage({ colorScheme });
     await page.goto(url(path), { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   test('the newsletter showing an error', async () => {
-    const page = await browser.newPage({ colorScheme });
+    const page = await suite.browser.newPage({ colorScheme });
     await page.goto(url(''), { waitUntil: 'networkidle' });
     await page.getByLabel('Email address').fill('nope');
     await page.getByRole('button', { name: 'Subscribe' }).click();
@@ -56,7 +46,7 @@ describe('a keyboard-only reader', () => {
     });
 
   test('skips to the content, reaches every control with a visible focus, and leaves without a trap', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(url('posts/with-figure/'), { waitUntil: 'networkidle' });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toEqual({ name: 'a:Skip to content', visible: true });
@@ -87,7 +77,7 @@ describe('a keyboard-only reader', () => {
   });
 
   test('follows a link with Enter, lands on the new heading and can use the newsletter', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(url(''), { waitUntil: 'networkidle' });
     await page.getByRole('link', { name: 'Hello, world', exact: true }).focus();
     await page.keyboard.press('Enter');
@@ -105,7 +95,7 @@ describe('a keyboard-only reader', () => {
 
 describe('layout', () => {
   test('reflows at 320 CSS pixels (400 % zoom) without scrolling sideways', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await suite.browser.newPage({ viewport: { width: 320, height: 640 } });
     for (const path of ['', 'posts/markdown-tour/', 'posts/with-figure/', 'posts/latency-study/']) {
       await page.goto(url(path), { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -115,7 +105,7 @@ describe('layout', () => {
   });
 
   test('prints the post without navigation, search, theme menu or signup', async () => {
-    const page = await browser.newPage({ colorScheme: 'dark' });
+    const page = await suite.browser.newPage({ colorScheme: 'dark' });
     await page.goto(url('posts/latency-study/'), { waitUntil: 'networkidle' });
     await page.emulateMedia({ media: 'print' });
     for (const [name, locator] of [
@@ -136,7 +126,7 @@ describe('layout', () => {
   });
 
   test('text doubled in size (200 %) stays readable without loss', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url('posts/markdown-tour/'), { waitUntil: 'networkidle' });
     await page.evaluate(() => {
       document.documentElement.style.fontSize = '200%';
@@ -148,7 +138,7 @@ describe('layout', () => {
   });
 
   test('respects reduced motion: nothing animates, even a transition added later', async () => {
-    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    const page = await suite.browser.newPage({ reducedMotion: 'reduce' });
     await page.goto(url(''), { waitUntil: 'networkidle' });
     const animated = await page.evaluate(() => {
       // A transition set the way a future component might (through the CSSOM, which the CSP allows).

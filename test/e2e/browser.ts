@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { buildSite } from '../site-build.ts';
@@ -80,4 +81,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return (await axe.run()).violations;
   });
   return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}`));
+}
+
+/** What most browser test files share: a built site served as a static host would, and one Chromium. */
+export interface SiteSuite {
+  site: ServedSite;
+  browser: Browser;
+}
+
+/**
+ * Registers the hooks that build `posts` (a fixture name, a folder, or a function making
+ * one) with `env`, serve it and launch Chromium before the file's tests, and close both
+ * after. The returned object is filled in before the first test.
+ */
+export function setUpServedSite(posts: string | (() => Promise<string>), env: Record<string, string> = {}): SiteSuite {
+  const suite = {} as SiteSuite;
+  beforeAll(async () => {
+    suite.site = await serveBuild(typeof posts === 'string' ? posts : await posts(), env);
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.site?.close();
+  });
+  return suite;
 }

@@ -1,49 +1,36 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { axeViolations, recordCspViolations, recordDocumentLoads, setUpServedSite, watchForErrors } from './browser.ts';
 import { writeSyntheticPosts } from '../../scripts/synthetic-posts.mjs';
-import {
-  axeViolations,
-  launchChromium,
-  recordCspViolations,
-  recordDocumentLoads,
-  serveBuild,
-  watchForErrors,
-  type ServedSite,
-} from './browser.ts';
 
 /**
  * A reader finding posts on a blog of 60 (scripts/synthetic-posts.mjs): 10 a page, so the
  * list has 6 pages and each of the 10 tags 2.
  */
-let browser: Browser;
-let site: ServedSite;
 let postsDir = '';
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  postsDir = await mkdtemp(path.join(tmpdir(), 'blog-finding-'));
-  await writeSyntheticPosts(postsDir, 60);
-  site = await serveBuild(postsDir, { SITE_URL: 'https://example.org' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await rm(postsDir, { recursive: true, force: true });
-});
+const suite = setUpServedSite(
+  async () => {
+    postsDir = await mkdtemp(path.join(tmpdir(), 'blog-finding-'));
+    await writeSyntheticPosts(postsDir, 60);
+    return postsDir;
+  },
+  { SITE_URL: 'https://example.org' },
+);
+afterAll(() => rm(postsDir, { recursive: true, force: true }));
 afterEach(async () => {
   await context?.close();
   context = undefined;
 });
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) {
-  context = await browser.newContext(options);
+  context = await suite.browser.newContext(options);
   const page = await context.newPage();
   const errors = watchForErrors(page);
-  const response = await page.goto(`${site.url}/${path}`, { waitUntil: 'networkidle' });
+  const response = await page.goto(`${suite.site.url}/${path}`, { waitUntil: 'networkidle' });
   return { page, errors, status: response?.status() };
 }
 
@@ -61,7 +48,7 @@ test('the list pages through the posts ten at a time, client-side, with rel prev
   expect(await pages.textContent()).toContain('Page 1 of 6');
   await pages.getByRole('link', { name: 'Older posts →' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Posts, page 2 of 6');
-  expect(page.url()).toBe(`${site.url}/page/2/`);
+  expect(page.url()).toBe(`${suite.site.url}/page/2/`);
   expect((await titles(page))[0]).toBe('Notes on pipeline cache, part 49');
   expect(await page.title()).toBe("Page 2 · Mehrdad Zaker's Blog");
   await pages.getByRole('link', { name: '← Newer posts' }).click();
@@ -98,7 +85,7 @@ test('from the header: the tags with their counts, a tag over two pages, the arc
     .poll(() => page.getByRole('heading', { level: 1 }).textContent())
     .toBe('Posts tagged “pytorch”, page 2 of 2');
   expect(await titles(page)).toHaveLength(2);
-  expect(page.url()).toBe(`${site.url}/tags/pytorch/page/2/`);
+  expect(page.url()).toBe(`${suite.site.url}/tags/pytorch/page/2/`);
 
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Archive' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Archive');
@@ -122,7 +109,7 @@ test("the footer's newsletter link leads to the signup box, from any page", asyn
   await page.evaluate(() => window.scrollTo(0, 0));
   await footerLink().click();
   await expect.poll(() => signup.evaluate((box) => box.getBoundingClientRect().top < window.innerHeight)).toBe(true);
-  expect(page.url()).toBe(`${site.url}/#newsletter`);
+  expect(page.url()).toBe(`${suite.site.url}/#newsletter`);
 });
 
 test('a post ends with three related posts that share its tags', async () => {
@@ -155,7 +142,7 @@ test('search: results as you type from the header, fetched on first use only, by
   await page.keyboard.type('buffer token');
   expect(await field.inputValue()).toBe('buffer token');
   await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/posts? match “buffer token”/);
-  expect(page.url()).toBe(`${site.url}/search/?q=buffer+token`);
+  expect(page.url()).toBe(`${suite.site.url}/search/?q=buffer+token`);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
   const results = page.locator('.search-results > li');
   expect(await results.first().locator('a').textContent()).toBe('Notes on buffer token, part 59');
@@ -181,7 +168,7 @@ test('a search link works directly, and without JavaScript the search page point
   const plain = await open('posts/post-00003/', { javaScriptEnabled: false });
   await plain.page.getByRole('searchbox', { name: 'Search posts' }).fill('pipeline');
   await plain.page.keyboard.press('Enter');
-  await plain.page.waitForURL(`${site.url}/search/?q=pipeline`);
+  await plain.page.waitForURL(`${suite.site.url}/search/?q=pipeline`);
   expect(await plain.page.getByRole('main').textContent()).toContain('Search needs JavaScript');
   expect(await plain.page.getByRole('link', { name: 'the archive' }).getAttribute('href')).toBe('/archive/');
 });

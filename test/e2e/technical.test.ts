@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveBuild, type ServedSite, recordCspViolations, watchForErrors } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
 
 /**
  * The fixture post written the way the author writes studies (test/fixtures/site/latency-study/):
@@ -10,18 +10,9 @@ import { launchChromium, serveBuild, type ServedSite, recordCspViolations, watch
 const STUDY = 'posts/latency-study/';
 const PLAIN = 'posts/hello-world/';
 
-let browser: Browser;
-let site: ServedSite;
+const suite = setUpServedSite('site');
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-  site = await serveBuild('site');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 afterEach(async () => {
   await context?.close();
   context = undefined;
@@ -38,7 +29,7 @@ interface Visit {
 }
 
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
-  context = await browser.newContext({ colorScheme });
+  context = await suite.browser.newContext({ colorScheme });
   const page = await context.newPage();
   const errors = watchForErrors(page);
   const cspViolations = await recordCspViolations(page);
@@ -49,7 +40,7 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
     requests.push(pathname);
     if (request.resourceType() === 'script') scripts.push(pathname);
   });
-  const response = await page.goto(`${site.url}/${path}`, { waitUntil: 'networkidle' });
+  const response = await page.goto(`${suite.site.url}/${path}`, { waitUntil: 'networkidle' });
   expect(response?.status()).toBe(200);
   return { page, errors, cspViolations, scripts, requests };
 }
@@ -111,7 +102,7 @@ test('a citation leads to its reference, and the reference list reads in citatio
 
 test('the copy buttons work from the keyboard', async () => {
   const { page, errors } = await open(STUDY);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.site.url });
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
   await page.getByRole('button', { name: 'Copy measure.py' }).focus();

@@ -1,26 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  axeViolations,
-  launchChromium,
-  recordCspViolations,
-  serveBuild,
-  watchForErrors,
-  type ServedSite,
-} from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, expect, test } from 'vitest';
+import { axeViolations, recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
 
-let browser: Browser;
-let site: ServedSite;
+const suite = setUpServedSite('site');
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-  site = await serveBuild('site');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 afterEach(async () => {
   await context?.close();
   context = undefined;
@@ -36,11 +20,11 @@ async function withoutAppScript(page: Page) {
 }
 
 test('follows the system by default; the control chooses light or dark, and the choice persists', async () => {
-  context = await browser.newContext({ colorScheme: 'dark' });
+  context = await suite.browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   const errors = watchForErrors(page);
   const cspViolations = await recordCspViolations(page);
-  await page.goto(`${site.url}/posts/latency-study/`, { waitUntil: 'networkidle' });
+  await page.goto(`${suite.site.url}/posts/latency-study/`, { waitUntil: 'networkidle' });
   expect(await background(page)).toBe(DARK_BACKGROUND);
   const theme = page.getByRole('combobox', { name: 'Theme' });
   expect(await theme.inputValue()).toBe('system');
@@ -66,9 +50,9 @@ test('follows the system by default; the control chooses light or dark, and the 
 });
 
 test("a returning reader's first paint is in their theme before the app's script arrives", async () => {
-  context = await browser.newContext({ colorScheme: 'light' });
+  context = await suite.browser.newContext({ colorScheme: 'light' });
   const first = await context.newPage();
-  await first.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+  await first.goto(`${suite.site.url}/`, { waitUntil: 'networkidle' });
   await first.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await first.close();
 
@@ -85,7 +69,7 @@ test("a returning reader's first paint is in their theme before the app's script
       }
     }).observe({ type: 'paint', buffered: true });
   });
-  await page.goto(`${site.url}/posts/hello-world/`, { waitUntil: 'load' });
+  await page.goto(`${suite.site.url}/posts/hello-world/`, { waitUntil: 'load' });
   await expect
     .poll(() => page.evaluate(() => (window as { __firstPaintBackground?: string }).__firstPaintBackground))
     .toBe(DARK_BACKGROUND);
@@ -100,18 +84,18 @@ test("a returning reader's first paint is in their theme before the app's script
 });
 
 test('without JavaScript there is no theme menu, and the page follows the system', async () => {
-  context = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+  context = await suite.browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${site.url}/`);
+  await page.goto(`${suite.site.url}/`);
   expect(await background(page)).toBe(DARK_BACKGROUND);
   expect(await page.getByRole('combobox', { name: 'Theme' }).count()).toBe(0);
   expect(await page.getByRole('searchbox', { name: 'Search posts' }).isVisible()).toBe(true);
 });
 
 test('the inline theme script is the only inline script, allowed by its hash in the meta tag and the header', async () => {
-  context = await browser.newContext();
+  context = await suite.browser.newContext();
   const page = await context.newPage();
-  const response = await page.goto(`${site.url}/`);
+  const response = await page.goto(`${suite.site.url}/`);
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   const header = response?.headers()['content-security-policy'] ?? '';
   const inline = await page.locator('script:not([src]):not([type="application/ld+json"])').allTextContents();
