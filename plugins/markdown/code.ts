@@ -11,6 +11,8 @@ import type { VFile } from 'vfile';
 import { CODE_THEMES, tokenClasses } from './code-classes.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
+/** Languages (as written, aliases included) already loaded into the highlighter. */
+const loaded = new Set<string>();
 const languageNames = new Map(
   bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((id) => [id, info.name])),
 );
@@ -45,8 +47,11 @@ export function code() {
     const shiki = await highlighter;
     for (const { pre, code, lang, parent, index } of blocks) {
       const known = languageNames.has(lang);
-      if (known) await shiki.loadLanguage(lang as Parameters<Highlighter['loadLanguage']>[0]);
-      else
+      // Loading a language again costs as much as highlighting a block: only the first time.
+      if (known && !loaded.has(lang)) {
+        await shiki.loadLanguage(lang as Parameters<Highlighter['loadLanguage']>[0]);
+        loaded.add(lang);
+      } else if (!known)
         file.message(
           `unknown language "${lang}" in a code block: shown as plain text (see https://shiki.style/languages)`,
           pre,
