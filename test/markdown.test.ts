@@ -1,10 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { afterAll, describe, expect, test } from 'vitest';
+import { EMAIL_AUTOLINK, withoutConstructs } from '../plugins/markdown/autolinks.ts';
 import { CODE_THEMES, codeThemeCss } from '../plugins/markdown/code-classes.ts';
 import { readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
+import { random } from '../scripts/synthetic-posts.mjs';
 import { root } from './site-build.ts';
 
 const folders: string[] = [];
@@ -412,5 +417,67 @@ describe('heading anchors', () => {
     const { html } = await render('\n## Main\n\n## Site search\n\n## Theme menu\n\n## Newsletter\n\n## Intro\n');
     const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]);
     expect(ids).toEqual(['main-section', 'site-search-section', 'theme-menu-section', 'newsletter-section', 'intro']);
+  });
+});
+
+describe('autolinks', () => {
+  test('web addresses are links in every post, email addresses in posts that have one', async () => {
+    const { html } = await render('\nSee www.example.org, https://example.com/a?b=1 and [a link](https://x.org).\n');
+    expect(html).toContain('<a href="http://www.example.org">www.example.org</a>');
+    expect(html).toContain('<a href="https://example.com/a?b=1">https://example.com/a?b=1</a>');
+    const withEmail = await render('\nWrite to someone@example.org or see www.example.org.\n');
+    expect(withEmail.html).toContain('<a href="mailto:someone@example.org">someone@example.org</a>');
+    expect(withEmail.html).toContain('<a href="http://www.example.org">www.example.org</a>');
+  });
+
+  test('a source without an @ parses the same without the email construct (which is a third of the parse)', () => {
+    const parse = (source: string, omitEmail: boolean) => {
+      const processor = unified().use(remarkParse).use(remarkGfm);
+      if (omitEmail) processor.use(withoutConstructs, [EMAIL_AUTOLINK]);
+      return JSON.stringify(processor.parse(source));
+    };
+    // The construct is still named as autolinks.ts expects: without it, the email is text.
+    expect(parse('a x@y.org', true)).not.toEqual(parse('a x@y.org', false));
+    // Links, labels, brackets and web addresses mixed at random, none with an @.
+    const pieces = [
+      '[',
+      ']',
+      '(',
+      ')',
+      '![',
+      '](x)',
+      'a',
+      'b c',
+      ' ',
+      '\n',
+      '\n\n',
+      '`',
+      '*',
+      '_',
+      '~',
+      '<',
+      '>',
+      '\\',
+    ];
+    const urls = [
+      'https://x.io',
+      'www.y.org',
+      'http://z',
+      'Www.Q.com',
+      'x.org/',
+      'mailto:',
+      'a+b.c',
+      '[^1]',
+      '> ',
+      '- ',
+    ];
+    const next = random(20_261_127);
+    const pick = (list: string[]) => list[Math.floor(next() * list.length)]!;
+    for (let n = 0; n < 2000; n++) {
+      const source = Array.from({ length: 2 + Math.floor(next() * 14) }, () => pick(next() < 0.3 ? urls : pieces)).join(
+        '',
+      );
+      expect(parse(source, true), source).toEqual(parse(source, false));
+    }
   });
 });

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
+import { autolinkPlugins } from './autolinks.ts';
 import { charts } from './charts.ts';
 import { citations } from './citations.ts';
 import { code } from './code.ts';
@@ -31,6 +32,7 @@ const PIPELINE: Pipeline = {
   remarkPlugins: [
     remarkFrontmatter, // the front matter is read by plugins/posts/, not rendered
     remarkGfm, // tables, task lists, strikethrough, footnotes, autolinks
+    // (autolinkPlugins(source) goes here: no email construct where there is no `@`)
     remarkMath, // $…$ and $$…$$
     limitMarkdownNesting, // before anything recursive walks the tree
     excerpt, // file.data.excerpt, file.data.words
@@ -59,7 +61,7 @@ const PIPELINE: Pipeline = {
 export async function renderMarkdown(source: string, context: PostContext): Promise<RenderedMarkdown> {
   const beyondLimits = checkSource(source);
   if (beyondLimits) return failedRendering([beyondLimits]);
-  const { html, error, file } = await renderWithReactMarkdown(source, PIPELINE, context);
+  const { html, error, file } = await renderWithReactMarkdown(source, pipelineFor(source), context);
   const findings = (fatal: boolean) => file.messages.filter((message) => !!message.fatal === fatal).map(toFinding);
   const problems = findings(true);
   if (html === undefined) {
@@ -80,6 +82,11 @@ export async function renderMarkdown(source: string, context: PostContext): Prom
     dependencies: data.dependencies ?? { files: {}, slugs: {} },
     toc: data.toc ?? [],
   };
+}
+
+function pipelineFor(source: string): Pipeline {
+  const [frontmatter, gfm, ...rest] = PIPELINE.remarkPlugins ?? [];
+  return { ...PIPELINE, remarkPlugins: [frontmatter!, gfm!, ...autolinkPlugins(source), ...rest] };
 }
 
 function toFinding(message: VFileMessage): Finding {
