@@ -7,7 +7,7 @@ import { csvParse } from 'd3-dsv';
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -35,7 +35,7 @@ declare module 'hast' {
 export function charts() {
   return async (tree: Root, file: VFile) => {
     const blocks: { pre: Element; parent: Root | Element; index: number }[] = [];
-    visit(tree, 'element', (pre, index, parent) => {
+    eachElement(tree, (pre, index, parent) => {
       const code = pre.tagName === 'pre' ? pre.children[0] : undefined;
       const classes = code?.type === 'element' ? code.properties.className : undefined;
       if (Array.isArray(classes) && classes.includes('language-chart') && parent && index !== undefined) {

@@ -10,11 +10,11 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { h } from 'hastscript';
 import { raw } from 'hast-util-raw';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { dependOn, postContext, problem } from './file-data.ts';
 import { CITEPROC_STYLES, sanitize } from './sanitize.ts';
 import { readInside } from './urls.ts';
+import { SKIP, eachElement, eachNode } from './walk.ts';
 
 /** A citation key as Pandoc reads it: letters, digits and `_`, with inner punctuation. */
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`;
@@ -70,10 +70,9 @@ export function citations() {
 
 function findCitations(tree: Root): Occurrence[] {
   const found: Occurrence[] = [];
-  visitParents(tree, (node, ancestors) => {
+  eachNode(tree, (node, _index, parent) => {
     if (node.type === 'element' && LITERAL.has(node.tagName)) return SKIP;
-    const parent = ancestors.at(-1);
-    if (node.type === 'text' && parent && (parent.type === 'element' || parent.type === 'root')) {
+    if (node.type === 'text') {
       // `search` and `match` ignore the global pattern's lastIndex; `test` would not.
       if (node.value.search(CITATION) !== -1) found.push({ parent, node });
     }
@@ -204,13 +203,15 @@ function entryContent(html: string, file: VFile): ElementContent[] {
   const parsed = raw({ type: 'root', children: [{ type: 'raw', value: html }] }) as Root;
   const entry = parsed.children.find((node): node is Element => node.type === 'element');
   if (!entry) return [];
-  visitParents(entry, 'element', (node) => {
+  const restyle = (node: Element) => {
     const style = node.properties.style;
     if (typeof style !== 'string') return;
     delete node.properties.style;
     const className = CITEPROC_STYLES[style.replace(/\s+/g, '')];
     if (className) node.properties.className = [className];
-  });
+  };
+  restyle(entry);
+  eachElement(entry, restyle);
   return sanitize()({ type: 'root', children: entry.children }, file).children as ElementContent[];
 }
 
@@ -225,7 +226,7 @@ function addReferences(tree: Root, keys: string[], entries: ElementContent[][], 
     entries.map((content, index) => h('li', { id: `ref-${keys[index]}` }, content)),
   );
   const ids = new Set<string>();
-  visitParents(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
   });
   for (const key of keys) {

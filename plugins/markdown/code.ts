@@ -6,7 +6,7 @@ import { transformerMetaHighlight } from '@shikijs/transformers';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { bundledLanguagesInfo, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
 import { CODE_THEMES, tokenClasses } from './code-classes.ts';
 
@@ -34,7 +34,7 @@ const classesNotStyles: ShikiTransformer = {
 export function code() {
   return async (tree: Root, file: VFile) => {
     const blocks: { pre: Element; code: Element; lang: string; parent: Root | Element; index: number }[] = [];
-    visit(tree, 'element', (pre, index, parent) => {
+    eachElement(tree, (pre, index, parent) => {
       const code = pre.tagName === 'pre' ? pre.children.find(isElement('code')) : undefined;
       const className = code?.properties.className;
       const lang = Array.isArray(className)

@@ -3,7 +3,7 @@
 // the image's title, else its alt text; a title ending in `{#my-id}` sets the id instead
 // (the number stays). Links to the ids are checked like any anchor (plugins/links.ts).
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
 import { problem } from './file-data.ts';
 
@@ -12,11 +12,11 @@ const ID_SUFFIX = /\s*\{#([^}\s]*)\}\s*$/;
 export function figures() {
   return (tree: Root, file: VFile) => {
     const taken = new Set<string>();
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id);
     });
     let number = 0;
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       if (node.tagName === 'figure' && node.data?.chart) {
         // A chart (charts.ts) is numbered with the images.
         number += 1;

@@ -5,11 +5,11 @@ import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, eachElement } from './walk.ts';
 
 export function headingAnchors() {
   return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       const id = node.properties.id;
       if (headingRank(node) === undefined || typeof id !== 'string' || !parent || index === undefined) return undefined;
       const anchor = h(

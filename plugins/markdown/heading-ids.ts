@@ -2,7 +2,7 @@
 // take an id the app itself uses.
 import type { Root } from 'hast';
 import rehypeSlug from 'rehype-slug';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import { APP_IDS as IDS } from '../../src/routes.ts';
 
 const APP_IDS = new Set<string>(Object.values(IDS));
@@ -11,7 +11,7 @@ export function headingIds() {
   const slug = rehypeSlug();
   return (tree: Root) => {
     slug(tree);
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const id = node.properties.id;
       if (typeof id === 'string' && APP_IDS.has(id)) node.properties.id = `${id}-section`;
     });

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Element, Root } from 'hast';
 import { imageSize } from 'image-size';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
 import { postContext, problem } from './file-data.ts';
 
@@ -14,7 +14,7 @@ export function images() {
     const sources = new Map((file.data.assets ?? []).map((asset) => [`${base}${asset.fileName}`, asset.source]));
     const written = new Map((file.data.links ?? []).map((link) => [link.href, link.written]));
     const found: Element[] = [];
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName === 'img') found.push(node);
     });
     for (const [index, image] of found.entries()) {

@@ -4,8 +4,8 @@
 import type { Element, Properties, Root } from 'hast';
 import { defaultSchema, sanitize as sanitizeTree, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
-import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { eachElement } from './walk.ts';
 
 /** The inline styles of citeproc's HTML output, as classes of the site's stylesheet. */
 export const CITEPROC_STYLES: Record<string, string> = {
@@ -53,15 +53,15 @@ interface Original {
 export function sanitize() {
   return (tree: Root, file: VFile): Root => {
     const originals: Original[] = [];
-    visitParents(tree, 'element', (element, ancestors) => {
-      const parent = ancestors.findLast((node) => node.type === 'element')?.data?.beforeSanitizing;
+    eachElement(tree, (element, _index, parentNode) => {
+      const parent = parentNode.type === 'element' ? parentNode.data?.beforeSanitizing : undefined;
       originals.push({ element, properties: { ...element.properties }, parent });
       element.data = { ...element.data, beforeSanitizing: originals.length - 1 };
     });
     // hast-util-sanitize keeps `data`, so each surviving element still carries its number.
     const clean = sanitizeTree(tree, SANITIZE_SCHEMA) as Root;
     const kept = new Map<number, Element>();
-    visitParents(clean, 'element', (element) => {
+    eachElement(clean, (element) => {
       const number = element.data?.beforeSanitizing;
       if (number !== undefined) kept.set(number, element);
       delete element.data?.beforeSanitizing;

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 
 /**
  * Tables scroll sideways in a box of their own on narrow screens (a region a keyboard can
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
 export function tables() {
   return (tree: Root) => {
     let count = 0;
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       const { align } = node.properties;
       if ((node.tagName === 'td' || node.tagName === 'th') && typeof align === 'string') {
         delete node.properties.align;

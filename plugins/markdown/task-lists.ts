@@ -1,11 +1,11 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 
 /** A task list's checkbox is named by its item's text, so it is not an unlabelled control. */
 export function taskListLabels() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'li') return;
       const box = node.children.find(
         (child): child is Element => child.type === 'element' && child.tagName === 'input',

@@ -5,7 +5,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
 import { matchRoute, routePath } from '../../src/routes.ts';
 import { slugify } from '../slugify.js';
@@ -36,7 +36,7 @@ export function resolveUrls() {
     const dependencies: RenderDependencies = file.data.dependencies ?? { files: {}, slugs: {} };
     const ids: string[] = [];
     const elements: { node: Element; property: 'href' | 'src' }[] = [];
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') ids.push(node.properties.id);
       if (node.tagName === 'a' && typeof node.properties.href === 'string') elements.push({ node, property: 'href' });
       if (node.tagName === 'img' && typeof node.properties.src === 'string') elements.push({ node, property: 'src' });
