@@ -125,11 +125,15 @@ async function bundleApp(
     const builtHtml = await readFile(previous.templateFile, 'utf8');
     return { reused: true, app: previous.app, serverDir: previous.serverDir, builtHtml };
   }
-  await builder.build(client);
+  const built = await builder.build(client);
   await builder.build(ssr);
   const serverDir = path.resolve(options.config.root, options.serverOutDir);
   const builtHtml = await readFile(path.join(outDir, 'index.html'), 'utf8');
-  const files = (await listFiles(outDir)).filter((file) => file !== 'index.html');
+  // What the client build wrote, not what the folder holds: Vite does not empty a folder
+  // outside the project, and the last build's pages there are not part of the app.
+  const { publicDir } = options.config;
+  const copied = publicDir && client.config.build.copyPublicDir ? await listFiles(publicDir) : [];
+  const files = [...new Set([...outputFiles(built), ...copied])].filter((file) => file !== 'index.html');
   const app = Object.fromEntries(
     await Promise.all(files.map(async (file) => [file, await stampOf(path.join(outDir, file))] as const)),
   );
@@ -137,6 +141,12 @@ async function bundleApp(
   await previous.keepApp(outDir, serverDir);
   await rm(serverDir, { recursive: true, force: true });
   return { reused: false, app, serverDir: previous.serverDir, builtHtml };
+}
+
+/** The files a Vite build wrote, relative to its output folder. */
+function outputFiles(built: Awaited<ReturnType<ViteBuilder['build']>>): string[] {
+  const outputs = Array.isArray(built) ? built : 'output' in built ? [built] : [];
+  return outputs.flatMap((output) => output.output.map((file) => file.fileName));
 }
 
 /** Warnings are printed; problems are printed and stop the build before anything is written. */

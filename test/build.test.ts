@@ -192,6 +192,20 @@ describe('npm run build', () => {
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).not.toContain('latency-study');
   });
 
+  test("a folder outside the project that Vite does not empty: the last build's pages are not taken for the app", async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'blog-incremental-out-'));
+    outDirs.push(outDir);
+    const rebuild = async (env: Record<string, string>) => {
+      const built = await buildSite('site', env, root, outDir, { emptyOutDir: false });
+      expect(built.code, built.output).toBe(0);
+      return built.output;
+    };
+    expect(await rebuild({})).toMatch(/app bundled/);
+    // Another site address is another app, bundled beside the pages the first build left.
+    expect(await rebuild({ SITE_URL: 'https://example.org' })).toMatch(/app bundled/);
+    expect(await rebuild({ SITE_URL: 'https://example.org' })).toMatch(/0 pages written, app reused/);
+  });
+
   test('a post with dollar signs in its title and text is written as it is', async () => {
     const { code, output, outDir } = await build('edge');
     expect(code, output).toBe(0);

@@ -22,19 +22,26 @@ interface SiteBuild {
 /**
  * Runs the real `vite build` (what `npm run build` runs) on `test/fixtures/<posts>` (or an
  * absolute folder) into a new folder; `project` is the project to build (a copy with other
- * settings, say).
+ * settings, say). Without `emptyOutDir`, Vite leaves a folder outside the project as it is.
  */
 export async function buildSite(
   posts: string,
   env: Record<string, string> = {},
   project = root,
   into?: string,
+  { emptyOutDir = true }: { emptyOutDir?: boolean } = {},
 ): Promise<SiteBuild> {
   const outDir = into ?? (await mkdtemp(path.join(tmpdir(), 'blog-build-')));
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [path.join(project, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
+      [
+        path.join(project, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--outDir',
+        outDir,
+        ...(emptyOutDir ? ['--emptyOutDir'] : []),
+      ],
       {
         cwd: project,
         env: personEnv({ POSTS_DIR: path.isAbsolute(posts) ? posts : path.join(root, 'test/fixtures', posts), ...env }),
