@@ -134,9 +134,7 @@ async function bundleApp(
   const { publicDir } = options.config;
   const copied = publicDir && client.config.build.copyPublicDir ? await listFiles(publicDir) : [];
   const files = [...new Set([...outputFiles(built), ...copied])].filter((file) => file !== 'index.html');
-  const app = Object.fromEntries(
-    await Promise.all(files.map(async (file) => [file, await stampOf(path.join(outDir, file))] as const)),
-  );
+  const app = Object.fromEntries(files.map((file) => [file, stampOf(path.join(outDir, file))]));
   if (!previous) return { reused: false, app, serverDir, builtHtml };
   await previous.keepApp(outDir, serverDir);
   await rm(serverDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // beside it (what client-side navigation fetches), and the not-found page as `404.html`.
 // A page whose key is the one the last build wrote it for, and whose files are as that
 // build left them, is neither rendered nor written again (plugins/build-record.ts).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageData } from '../src/content.ts';
@@ -57,7 +57,7 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
     const files = [`${dir}index.html`, pageDataPath(page.path)];
     const json = JSON.stringify(page.data);
     const key = hash(`${siteKey}\0${page.path}\0${json}`);
-    const kept = await Promise.all(files.map((file) => previous?.page(outDir, file, key)));
+    const kept = files.map((file) => previous?.page(outDir, file, key));
     if (kept.every((record) => record !== undefined)) {
       files.forEach((file, i) => (records[file] = kept[i]!));
     } else {
@@ -65,16 +65,19 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
       const head = headTags(page.path, page.data, site);
       const script = shell.scriptTag(`${site.base}${pageDataPath(page.path)}`);
       const html = fillTemplate(template, head, script, await render(url, page.data));
-      await mkdir(path.join(outDir, dir), { recursive: true });
-      await Promise.all([writeFile(path.join(outDir, files[0]!), html), writeFile(path.join(outDir, files[1]!), json)]);
-      for (const file of files) records[file] = { key, ...(await stampOf(path.join(outDir, file))) };
+      // Synchronous writes: for a thousand pages, promise-based mkdir and open cost the main
+      // thread about a second of CPU, synchronous ones a fifth of that.
+      mkdirSync(path.join(outDir, dir), { recursive: true });
+      writeFileSync(path.join(outDir, files[0]!), html);
+      writeFileSync(path.join(outDir, files[1]!), json);
+      for (const file of files) records[file] = { key, ...stampOf(path.join(outDir, file)) };
       written++;
     }
     options.onProgress(++done, pages.length);
   });
   // A host serves 404.html at any missing address; the mark tells the app there is no page data to fetch there.
   const notFoundKey = hash(`${siteKey}\0/404.html`);
-  const notFoundRecord = await previous?.page(outDir, '404.html', notFoundKey);
+  const notFoundRecord = previous?.page(outDir, '404.html', notFoundKey);
   if (notFoundRecord) records['404.html'] = notFoundRecord;
   else {
     const notFoundTemplate = template.replace('<div id="root">', `<div id="root" ${NOT_FOUND_MARK}>`);
@@ -84,8 +87,8 @@ export async function prerender(pages: Page[], options: PrerenderOptions): Promi
       shell.scriptTag(),
       await render(`${site.base}404.html`, null),
     );
-    await writeFile(path.join(outDir, '404.html'), html);
-    records['404.html'] = { key: notFoundKey, ...(await stampOf(path.join(outDir, '404.html'))) };
+    writeFileSync(path.join(outDir, '404.html'), html);
+    records['404.html'] = { key: notFoundKey, ...stampOf(path.join(outDir, '404.html')) };
     written++;
   }
   return { pages: records, written };
