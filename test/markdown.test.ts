@@ -2,11 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
+import { h } from 'hastscript';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EMAIL_AUTOLINK, withoutConstructs } from '../plugins/markdown/autolinks.ts';
 import { CODE_THEMES, codeThemeCss } from '../plugins/markdown/code-classes.ts';
+import { EXIT, SKIP, eachElement, eachNode } from '../plugins/markdown/walk.ts';
 import { readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
 import { random } from '../scripts/synthetic-posts.mjs';
@@ -479,5 +481,36 @@ describe('autolinks', () => {
       );
       expect(parse(source, true), source).toEqual(parse(source, false));
     }
+  });
+});
+
+describe('tree walks (walk.ts, which the plugins use)', () => {
+  const tree = () => h(null, [h('section', [h('h2', 'A'), h('p', ['x', h('em', 'y')])]), h('p', 'z')]);
+
+  test('elements in document order, each with its index and parent; SKIP leaves out what is inside', () => {
+    const seen: string[] = [];
+    eachElement(tree(), (node, index, parent) => {
+      seen.push(`${node.tagName}@${index} in ${parent.type === 'element' ? parent.tagName : 'root'}`);
+      return node.tagName === 'p' ? SKIP : undefined;
+    });
+    expect(seen).toEqual(['section@0 in root', 'h2@0 in section', 'p@1 in section', 'p@1 in root']);
+  });
+
+  test('EXIT stops the walk; a node replaced by its visitor is walked into as it was', () => {
+    const texts: string[] = [];
+    eachNode(tree(), (node) => {
+      if (node.type === 'text') texts.push(node.value);
+      return node.type === 'text' && node.value === 'y' ? EXIT : undefined;
+    });
+    expect(texts).toEqual(['A', 'x', 'y']);
+
+    const root = tree();
+    const visited: string[] = [];
+    eachElement(root, (node, index, parent) => {
+      visited.push(node.tagName);
+      if (node.tagName === 'section') parent.children[index] = h('div', 'replaced');
+    });
+    expect(visited).toEqual(['section', 'h2', 'p', 'em', 'p']);
+    expect(root.children[0]).toMatchObject({ tagName: 'div' });
   });
 });
