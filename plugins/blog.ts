@@ -7,7 +7,7 @@ import type { Plugin, ResolvedConfig, UserConfig } from 'vite';
 import { buildSite } from './build.ts';
 import { serveDev } from './dev-server.ts';
 import type { SiteOptions } from './head.ts';
-import { readNewest, readPosts, type ReadResult } from './posts/read.ts';
+import { readNewest, readPosts, type ReadHooks, type ReadOptions, type ReadResult } from './posts/read.ts';
 import { RenderCache, rendererFingerprint } from './render-cache.ts';
 import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
@@ -34,14 +34,13 @@ export function blog(options: BlogOptions = {}): Plugin {
   let site: SiteOptions;
   let cache: RenderCache | undefined;
 
-  const readOptions = async (includeDrafts: boolean, onProgress?: (done: number, total: number) => void) => {
+  const readOptions = async (includeDrafts: boolean, hooks: ReadHooks = {}): Promise<ReadOptions> => {
     cache ??= await openCache(config, postsDir);
     const publicFiles = await listFiles(config.publicDir);
     const siteFiles = [...publicFiles, ...siteFileNames(site)];
-    return { postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, onProgress };
+    return { postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, ...hooks };
   };
-  const read = async (includeDrafts: boolean, onProgress?: (done: number, total: number) => void) =>
-    readPosts(await readOptions(includeDrafts, onProgress));
+  const read = async (includeDrafts: boolean, hooks?: ReadHooks) => readPosts(await readOptions(includeDrafts, hooks));
 
   return {
     name: 'blog',
@@ -79,8 +78,8 @@ export function blog(options: BlogOptions = {}): Plugin {
           config,
           site,
           serverOutDir: SERVER_OUT_DIR,
-          read: (progress) => read(false, progress),
-          cacheDir: () => cache?.dir,
+          read: (hooks) => read(false, hooks),
+          cacheDir: async () => (cache ??= await openCache(config, postsDir)).dir,
         }),
     },
   };

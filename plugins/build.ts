@@ -10,12 +10,12 @@ import { mapLimited } from './concurrency.ts';
 import type { SiteOptions } from './head.ts';
 import { sitePages, type Page } from './pages.ts';
 import { pageWeight } from './page-weight.js';
-import type { ReadResult } from './posts/read.ts';
+import type { ReadHooks, ReadResult } from './posts/read.ts';
 import { prerender } from './prerender.ts';
 import { prepareShell } from './shell.ts';
 import { writePreviews } from './previews.ts';
 import { formatProblem } from './problems.ts';
-import { writeSearchIndex } from './search.ts';
+import { SearchIndex } from './search.ts';
 import { writeSiteFiles } from './site-files.ts';
 
 interface BuildOptions {
@@ -24,22 +24,43 @@ interface BuildOptions {
   /** Where the server bundle is written (and removed from once the pages are). */
   serverOutDir: string;
   /** Reads the published posts. */
-  read: (onProgress: (done: number, total: number) => void) => Promise<ReadResult>;
-  /** Where generated files are kept between builds (the render cache's folder), once the posts are read. */
-  cacheDir: () => string | undefined;
+  read: (hooks: ReadHooks) => Promise<ReadResult>;
+  /** Where generated files are kept between builds (the render cache's folder). */
+  cacheDir: () => Promise<string | undefined>;
 }
 
 export async function buildSite(builder: ViteBuilder, options: BuildOptions): Promise<void> {
   const { config } = options;
   const started = performance.now();
   const progress = reporter((message) => config.logger.info(message));
-  const result = await options.read((done, total) =>
-    progress(`[blog] posts rendered ${done}/${total}`, done === total),
-  );
+  const outDir = path.resolve(config.root, config.build.outDir);
+  const cacheDir = await options.cacheDir();
+  const previous = await BuildRecord.load(cacheDir, outDir);
+  // The search index is built again when a post is new or changed: from the first post read
+  // (plugins/search.ts), or at once when the last build's index is not known.
+  const search = new SearchIndex(config.base);
+  if (!previous?.searchKey) search.start();
+  try {
+    await buildWith(builder, options, { outDir, cacheDir, previous, search, started, progress });
+  } catch (error) {
+    await search.close();
+    throw error;
+  }
+}
+
+async function buildWith(
+  builder: ViteBuilder,
+  options: BuildOptions,
+  { outDir, cacheDir, previous, search, started, progress }: BuildState,
+): Promise<void> {
+  const { config } = options;
+  const result = await options.read({
+    onProgress: (done, total) => progress(`[blog] posts rendered ${done}/${total}`, done === total),
+    onPost: (post) => search.add(post),
+    onRenderNeeded: () => search.start(),
+  });
   stopOnProblems(result, config);
 
-  const outDir = path.resolve(config.root, config.build.outDir);
-  const previous = await BuildRecord.load(options.cacheDir(), outDir);
   const key = await appKey(config.root, { base: config.base, mode: config.mode, siteUrl: options.site.siteUrl });
   const { reused, app, serverDir, builtHtml } = await bundleApp(builder, options, { outDir, key, previous });
 
@@ -47,8 +68,9 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
   const site = { ...options.site, styleHash: shell.styleHash };
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
   // Pagefind indexes in a process of its own, beside the prerender; social cards (with SITE_URL) too.
-  const indexing = writeSearchIndex(outDir, result.posts, site.base, previous?.searchKey);
-  const drawing = site.siteUrl ? writePreviews(outDir, result.posts, options.cacheDir()) : Promise.resolve([]);
+  const indexing = search.write(outDir, result.posts, previous?.searchKey);
+  indexing.catch(() => {}); // awaited below; if the prerender fails first, its error is the one told
+  const drawing = site.siteUrl ? writePreviews(outDir, result.posts, cacheDir) : Promise.resolve([]);
   const prerendered = await prerender(pages, {
     outDir,
     shell,
@@ -85,6 +107,15 @@ export async function buildSite(builder: ViteBuilder, options: BuildOptions): Pr
       `in ${config.build.outDir}/ in ${seconds}s; largest first-load JavaScript ${await largestFirstLoadJs(outDir, pages, site.base)} B gzip` +
       (site.siteUrl ? '' : '\n[blog] SITE_URL is not set: no canonical links, feeds, sitemap.xml or robots.txt'),
   );
+}
+
+interface BuildState {
+  outDir: string;
+  cacheDir: string | undefined;
+  previous: BuildRecord | undefined;
+  search: SearchIndex;
+  started: number;
+  progress: (message: string, last: boolean) => void;
 }
 
 /** Copies the posts' files into `outDir`; named by their content, one already there is the same file. */

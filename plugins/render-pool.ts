@@ -176,7 +176,9 @@ export function warmUpRenderer(root: string): void {
 
 /**
  * Renders every job, reusing cached renderings, in worker threads.
- * `onProgress(done, total)` is called as posts finish.
+ * `onProgress(done, total)` is called as posts finish; `onRendered(index, rendering)` as
+ * each job's rendering is known (the cached ones first); `onRenderNeeded()` once, before
+ * rendering starts, when not every job was in the cache.
  */
 export async function renderAll(
   jobs: RenderJob[],
@@ -184,6 +186,8 @@ export async function renderAll(
     cache?: RenderCache;
     root: string;
     onProgress?: (done: number, total: number) => void;
+    onRendered?: (index: number, rendering: RenderedMarkdown) => void;
+    onRenderNeeded?: () => void;
     /** How long one post may take (RENDER_TIME_LIMIT_MS unless given). */
     timeLimitMs?: number;
   },
@@ -194,6 +198,8 @@ export async function renderAll(
   const reused = cached.filter(Boolean).length;
   let done = reused;
   options.onProgress?.(done, jobs.length);
+  if (reused < jobs.length) options.onRenderNeeded?.();
+  cached.forEach((hit, i) => hit && options.onRendered?.(i, hit));
   const pool = poolFor(options.root);
   pool.setSlugs(jobs[0]?.context.slugs ?? {});
   const rendered = await Promise.all(
@@ -204,6 +210,7 @@ export async function renderAll(
       options.onProgress?.(++done, jobs.length);
       // A failed rendering is not remembered: the next read tries again (the limit may have been a busy machine).
       if (result.html !== '' || result.problems.length === 0) await cache?.set(job, result);
+      options.onRendered?.(i, result);
       return result;
     }),
   );

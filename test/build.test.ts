@@ -2,11 +2,24 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { imageSize } from 'image-size';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite, listFiles, root } from './site-build.ts';
 
 const outDirs: string[] = [];
+
+/** What the search index holds of each page: Pagefind's fragments, by page address. */
+async function searchContents(outDir: string): Promise<Map<string, string>> {
+  const folder = path.join(outDir, 'pagefind/fragment');
+  const contents = new Map<string, string>();
+  for (const file of await listFiles(folder)) {
+    const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    contents.set(fragment.url, fragment.content);
+  }
+  return contents;
+}
 
 async function build(posts: string, env: Record<string, string> = {}) {
   const result = await buildSite(posts, env);
@@ -182,6 +195,19 @@ describe('npm run build', () => {
       'posts/hello-world/index.html',
       'posts/hello-world/page-data.json',
     ]);
+    // The search index, built again while the posts were read, has the edit.
+    const searched = await searchContents(outDir);
+    expect(searched.get('/posts/hello-world/')).toContain('An edited paragraph');
+    expect(searched.get('/posts/latency-study/')).toBeDefined();
+
+    // A post with a problem stops the build, which ends (the indexer it started is stopped)
+    // and leaves the site as it was.
+    await writeFile(path.join(postsDir, 'broken.md'), '---\ndate: 2024-01-01\n---\n\nNo title.\n');
+    const stopped = await buildSite(postsDir, {}, root, outDir);
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.output).toMatch(/broken\.md.*title/);
+    expect(await snapshot()).toEqual(edited);
+    await rm(path.join(postsDir, 'broken.md'));
 
     // A post removed: its page goes, and the pages that listed it are written again.
     await rm(path.join(postsDir, 'latency-study'), { recursive: true });
@@ -190,6 +216,13 @@ describe('npm run build', () => {
     expect(after.filter((file) => file.startsWith('posts/latency-study/'))).toEqual([]);
     expect(after).toContain('posts/hello-world/index.html');
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).not.toContain('latency-study');
+    // Nothing was rendered, and the index is built again without the removed post.
+    expect([...(await searchContents(outDir)).keys()].sort()).toEqual(
+      (await listFiles(path.join(outDir, 'posts')))
+        .filter((file) => file.endsWith('/index.html'))
+        .map((file) => `/posts/${file.replace(/index\.html$/, '')}`)
+        .sort(),
+    );
   });
 
   test("a folder outside the project that Vite does not empty: the last build's pages are not taken for the app", async () => {

@@ -18,7 +18,7 @@ import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { linkRelated } from './related.ts';
 import { findSources, type Source } from './sources.ts';
 
-export interface ReadOptions {
+export interface ReadOptions extends ReadHooks {
   /** Absolute path of the posts folder. */
   postsDir: string;
   /** Absolute path that problem file names are relative to. */
@@ -30,9 +30,17 @@ export interface ReadOptions {
   siteFiles?: string[];
   /** Renderings reused across reads and builds; without one every post is rendered. */
   cache?: RenderCache;
-  onProgress?: (rendered: number, total: number) => void;
   /** How long one post may take to render (plugins/render-pool.ts has the default). */
   renderTimeLimitMs?: number;
+}
+
+/** What a read tells as it goes. */
+export interface ReadHooks {
+  onProgress?: (rendered: number, total: number) => void;
+  /** Each post to publish that has no problem of its own, as soon as it is rendered (before the read ends). */
+  onPost?: (post: Post) => void;
+  /** Called once, before rendering, when some post is not in the cache (it is new or changed). */
+  onRenderNeeded?: () => void;
 }
 
 /** The newest posts, and how many posts there are, read without rendering the others. */
@@ -179,6 +187,13 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
       cache: options.cache,
       root: options.root,
       onProgress: options.onProgress,
+      onRenderNeeded: options.onRenderNeeded,
+      onRendered: (i, rendering) => {
+        const { source, frontMatter, problems } = renderable[i]!;
+        const published = frontMatter && (options.includeDrafts || !frontMatter.draft);
+        if (options.onPost && published && problems.length === 0 && rendering.problems.length === 0)
+          options.onPost(toPost(source, frontMatter, rendering));
+      },
       timeLimitMs: options.renderTimeLimitMs,
     },
   );
