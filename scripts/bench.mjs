@@ -10,7 +10,7 @@
 // never fails on a time.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,22 +30,68 @@ const withHugo = !hasFlag('no-hugo') && spawnSync('hugo', ['version']).status ==
 const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /**
- * Runs a command, timing it; peak memory (max RSS) comes from GNU time when installed.
+ * Runs a command, timing it. Peak memory is the most its whole process tree held at once:
+ * the build's own processes (Pagefind's indexer runs beside Node) are added up, sampled
+ * from /proc every 50 ms on Linux, and never less than GNU time's maximum resident size of
+ * its largest process (which a run shorter than a sample still gets).
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} options
- * @returns {{ seconds: number, peakMiB: number | null, output: string }}
+ * @returns {Promise<{ seconds: number, peakMiB: number | null, output: string }>}
  */
-function measure(command, args, options = {}) {
+async function measure(command, args, options = {}) {
   const started = performance.now();
-  const result = timeCommand
-    ? spawnSync(timeCommand, ['-f', 'PEAK_KIB %M', command, ...args], { ...options, encoding: 'utf8' })
-    : spawnSync(command, args, { ...options, encoding: 'utf8' });
+  const child = timeCommand
+    ? spawn(timeCommand, ['-f', 'PEAK_KIB %M', command, ...args], options)
+    : spawn(command, args, options);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  let sampledKiB = 0;
+  const sampler = setInterval(() => {
+    const kib = treeRssKiB(child.pid);
+    if (kib !== null) sampledKiB = Math.max(sampledKiB, kib);
+  }, 50);
+  const status = await new Promise((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
+  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
   const peak = /PEAK_KIB (\d+)/.exec(output);
-  return { seconds, peakMiB: peak ? Number(peak[1]) / 1024 : null, output };
+  const peakKiB = Math.max(peak ? Number(peak[1]) : 0, sampledKiB);
+  return { seconds, peakMiB: peakKiB > 0 ? peakKiB / 1024 : null, output };
+}
+
+/**
+ * The resident memory of a process and all its descendants, in KiB, from /proc; null where
+ * there is no /proc.
+ * @param {number | undefined} pid
+ * @returns {number | null}
+ */
+function treeRssKiB(pid) {
+  if (pid === undefined || !existsSync('/proc')) return null;
+  /** @type {Map<number, number[]>} */
+  const children = new Map();
+  /** @type {Map<number, number>} */
+  const rss = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  let total = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const next = /** @type {number} */ (pending.pop());
+    total += rss.get(next) ?? 0;
+    pending.push(...(children.get(next) ?? []));
+  }
+  return total;
 }
 
 /**
@@ -126,10 +172,10 @@ async function hugo(postsDir, work) {
     await writeFile(path.join(site, file), text);
   }
   const run = () => measure('hugo', ['--quiet', '--destination', path.join(work, 'hugo-public')], { cwd: site });
-  const cold = run();
-  const warm = run();
+  const cold = await run();
+  const warm = await run();
   await appendFile(path.join(site, 'content/posts', `${slugOf(1)}.md`), '\nOne more sentence.\n');
-  const edit = run();
+  const edit = await run();
   return { cold: cold.seconds, warm: warm.seconds, edit: edit.seconds, peakMiB: cold.peakMiB };
 }
 
@@ -148,10 +194,10 @@ async function benchmark(count) {
     'node_modules/.cache/blog-posts',
     createHash('sha256').update(postsDir).digest('hex').slice(0, 12),
   );
-  const cold = build();
-  const warm = build();
+  const cold = await build();
+  const warm = await build();
   await appendFile(path.join(postsDir, `${slugOf(1)}.md`), '\nOne more sentence.\n');
-  const edit = build();
+  const edit = await build();
 
   const tag = (await readdir(path.join(dist, 'tags')))[0];
   const pages = {
