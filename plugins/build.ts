@@ -12,6 +12,7 @@ import { sitePages, type Page } from './pages.ts';
 import { pageWeight } from './page-weight.js';
 import type { ReadHooks, ReadResult } from './posts/read.ts';
 import { prerender } from './prerender.ts';
+import { closeRenderer } from './render-pool.ts';
 import { prepareShell } from './shell.ts';
 import { writePreviews } from './previews.ts';
 import { formatProblem } from './problems.ts';
@@ -59,6 +60,7 @@ async function buildWith(
     onPost: (post) => search.add(post),
     onRenderNeeded: () => search.start(),
   });
+  await closeRenderer(config.root);
   stopOnProblems(result, config);
 
   const key = await appKey(config.root, { base: config.base, mode: config.mode, siteUrl: options.site.siteUrl });

@@ -109,6 +109,12 @@ class RenderPool {
     for (const worker of this.workers) worker.thread.postMessage({ type: 'slugs', slugs });
   }
 
+  /** Stops every worker (their memory goes back to the system); the next job starts new ones. */
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.thread.terminate()));
+  }
+
   /** Starts a worker ahead of the first job, so that its start-up overlaps other work. */
   warmUp(): void {
     if (this.workers.length === 0) this.spawn();
@@ -172,6 +178,11 @@ function poolFor(root: string): RenderPool {
 /** Starts a rendering worker now (it takes about half a second), before the posts are even read. */
 export function warmUpRenderer(root: string): void {
   poolFor(root).warmUp();
+}
+
+/** Stops the rendering workers, for a build that has read its posts: they hold memory the rest of the build can use. */
+export async function closeRenderer(root: string): Promise<void> {
+  await pools.get(root)?.close();
 }
 
 /**
