@@ -14,6 +14,13 @@ const RENDER_TIME_LIMIT_MS = 60_000;
 /** Memory one rendering worker may use before it is stopped (a post that explodes in size). */
 const WORKER_MEMORY_MB = 2048;
 
+/**
+ * Room for short-lived objects: rendering allocates a lot that dies young, and V8's default
+ * collects it so often that it took a seventh of a worker's time. With this, cold builds of
+ * 1,000 posts took 12.8-13.5 s against 14.3-14.6 s (three each, alternated).
+ */
+const WORKER_YOUNG_MB = 96;
+
 type Reply = { type: 'ready' } | { id: number; result: RenderedMarkdown };
 
 interface Task {
@@ -39,7 +46,7 @@ class RenderWorker {
   ) {
     this.thread = new Worker(path.join(root, 'plugins/render-worker.js'), {
       workerData: { pipeline: path.join(root, 'plugins/markdown/pipeline.ts'), root },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     this.thread.postMessage({ type: 'slugs', slugs });
     this.ready = new Promise((resolve) => {
