@@ -6,7 +6,7 @@ import { h } from 'hastscript';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, test } from 'vitest';
-import { EMAIL_AUTOLINK, withoutConstructs } from '../plugins/markdown/autolinks.ts';
+import { EMAIL_AUTOLINK, TABLE, unusedConstructs, withoutConstructs } from '../plugins/markdown/unused-constructs.ts';
 import { CODE_THEMES, codeThemeCss } from '../plugins/markdown/code-classes.ts';
 import { EXIT, SKIP, eachElement, eachNode } from '../plugins/markdown/walk.ts';
 import { readPosts } from '../plugins/posts/read.ts';
@@ -422,25 +422,37 @@ describe('heading anchors', () => {
   });
 });
 
-describe('autolinks', () => {
-  test('web addresses are links in every post, email addresses in posts that have one', async () => {
+describe('constructs a post cannot use are left out of its parse (unused-constructs.ts)', () => {
+  test('web addresses are links in every post, email addresses in posts that have one; tables are tables', async () => {
     const { html } = await render('\nSee www.example.org, https://example.com/a?b=1 and [a link](https://x.org).\n');
     expect(html).toContain('<a href="http://www.example.org">www.example.org</a>');
     expect(html).toContain('<a href="https://example.com/a?b=1">https://example.com/a?b=1</a>');
     const withEmail = await render('\nWrite to someone@example.org or see www.example.org.\n');
     expect(withEmail.html).toContain('<a href="mailto:someone@example.org">someone@example.org</a>');
     expect(withEmail.html).toContain('<a href="http://www.example.org">www.example.org</a>');
+    for (const table of ['| a | b |\n| - | - |\n| 1 | 2 |', 'a\n-:', '> a | b\n> --|--']) {
+      expect((await render(`\n${table}\n`)).html, table).toContain('<table');
+    }
   });
 
-  test('a source without an @ parses the same without the email construct (which is a third of the parse)', () => {
-    const parse = (source: string, omitEmail: boolean) => {
-      const processor = unified().use(remarkParse).use(remarkGfm);
-      if (omitEmail) processor.use(withoutConstructs, [EMAIL_AUTOLINK]);
-      return JSON.stringify(processor.parse(source));
-    };
-    // The construct is still named as autolinks.ts expects: without it, the email is text.
-    expect(parse('a x@y.org', true)).not.toEqual(parse('a x@y.org', false));
-    // Links, labels, brackets and web addresses mixed at random, none with an @.
+  const parse = (source: string, omit: string[]) => {
+    const processor = unified().use(remarkParse).use(remarkGfm);
+    if (omit.length > 0) processor.use(withoutConstructs, omit);
+    return JSON.stringify(processor.parse(source));
+  };
+  /** Sources made of `pieces` at random, seeded: the same every run. */
+  const sources = (seed: number, pieces: string[], count: number) => {
+    const next = random(seed);
+    return Array.from({ length: count }, () =>
+      Array.from({ length: 2 + Math.floor(next() * 14) }, () => pieces[Math.floor(next() * pieces.length)]!).join(''),
+    );
+  };
+
+  test('a source without an @ parses the same without the email construct', () => {
+    // The construct is still named as unused-constructs.ts expects: without it, the email is text.
+    expect(parse('a x@y.org', [EMAIL_AUTOLINK])).not.toEqual(parse('a x@y.org', []));
+    expect(unusedConstructs('a x@y.org')).not.toContain(EMAIL_AUTOLINK);
+    // Links, labels, brackets and web addresses mixed at random.
     const pieces = [
       '[',
       ']',
@@ -461,7 +473,7 @@ describe('autolinks', () => {
       '>',
       '\\',
     ];
-    const urls = [
+    const addresses = [
       'https://x.io',
       'www.y.org',
       'http://z',
@@ -473,14 +485,25 @@ describe('autolinks', () => {
       '> ',
       '- ',
     ];
-    const next = random(20_261_127);
-    const pick = (list: string[]) => list[Math.floor(next() * list.length)]!;
-    for (let n = 0; n < 2000; n++) {
-      const source = Array.from({ length: 2 + Math.floor(next() * 14) }, () => pick(next() < 0.3 ? urls : pieces)).join(
-        '',
-      );
-      expect(parse(source, true), source).toEqual(parse(source, false));
+    for (const source of sources(20_261_127, [...pieces, ...pieces, ...addresses], 2000)) {
+      expect(unusedConstructs(source)).toContain(EMAIL_AUTOLINK);
+      expect(parse(source, [EMAIL_AUTOLINK]), source).toEqual(parse(source, []));
     }
+  });
+
+  test('a source without a line that could be a delimiter row parses the same without the table construct', () => {
+    expect(parse('a | b\n--|--', [TABLE])).not.toEqual(parse('a | b\n--|--', []));
+    expect(unusedConstructs('---\ntitle: T\n---\n\nText\n---\n* * *\n')).toContain(TABLE);
+    // Rows, delimiters, rules, headings' underlines, quotes and lists mixed at random.
+    const pieces = ['a', 'b c', ' ', '  ', '    ', '\t', '-', '--', '---', ':', ':-', '-:', ':-:', '|', '| ', ' |'];
+    const blocks = ['\n', '\n', '\n\n', '> ', '- ', '* ', '1. ', '`', '```', '\\', '#', '=', '[^1]: ', '$$', '\r\n'];
+    let checked = 0;
+    for (const source of sources(20_261_128, [...pieces, ...blocks], 6000)) {
+      if (!unusedConstructs(source).includes(TABLE)) continue;
+      checked++;
+      expect(parse(source, [TABLE]), source).toEqual(parse(source, []));
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });
 

@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
-import { autolinkPlugins } from './autolinks.ts';
+import { constructPlugins } from './unused-constructs.ts';
 import { charts } from './charts.ts';
 import { citations } from './citations.ts';
 import { code } from './code.ts';
@@ -33,7 +33,7 @@ const PIPELINE: Pipeline = {
   remarkPlugins: [
     remarkFrontmatter, // the front matter is read by plugins/posts/, not rendered
     remarkGfm, // tables, task lists, strikethrough, footnotes, autolinks
-    // (autolinkPlugins(source) goes here: no email construct where there is no `@`)
+    // (constructPlugins(source) go here: no email autolink or table construct where the post cannot hold one)
     remarkMath, // $…$ and $$…$$
     limitMarkdownNesting, // before anything recursive walks the tree
     excerpt, // file.data.excerpt, file.data.words
@@ -87,7 +87,7 @@ export async function renderMarkdown(source: string, context: PostContext): Prom
 
 function pipelineFor(source: string): Pipeline {
   const [frontmatter, gfm, ...rest] = PIPELINE.remarkPlugins ?? [];
-  return { ...PIPELINE, remarkPlugins: [frontmatter!, gfm!, ...autolinkPlugins(source), ...rest] };
+  return { ...PIPELINE, remarkPlugins: [frontmatter!, gfm!, ...constructPlugins(source), ...rest] };
 }
 
 function toFinding(message: VFileMessage): Finding {
