@@ -106,8 +106,9 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     const ids = new Set(rendering.ids);
     linking.push({ file: item.file, ids, links: rendering.links });
     for (const asset of rendering.assets) ownFiles.add(asset.fileName);
-    if (!data || own.length > 0) continue;
-    const post = toPost(item.source, data, rendering);
+    // Made as its rendering arrived (render below), if it has no problem of its own.
+    const post = rendered.posts.get(item);
+    if (!post) continue;
     if (item.image) {
       post.image = item.image.fileName;
       assets.set(item.image.fileName, item.image);
@@ -154,16 +155,16 @@ export async function readNewest(options: ReadOptions, count: number): Promise<F
       a.frontMatter.title.localeCompare(b.frontMatter.title),
   );
   const newest = publishable.slice(0, count);
-  const { renderings } = await render(newest, sources, options);
-  const posts: Post[] = [];
-  for (const item of newest) {
-    const rendering = renderings.get(item);
-    if (!rendering || rendering.problems.length > 0) return { posts: undefined, total: publishable.length };
-    posts.push(toPost(item.source, item.frontMatter, rendering));
-  }
+  const rendered = await render(newest, sources, options);
+  const posts = newest.map((item) => rendered.posts.get(item));
+  if (!posts.every((post) => post !== undefined)) return { posts: undefined, total: publishable.length };
   return { posts, total: publishable.length };
 }
 
+/**
+ * Renders the loaded posts; each one to publish that has no problem of its own becomes a
+ * Post as soon as its rendering is known (and goes to `options.onPost`).
+ */
 async function render(loaded: LoadedSource[], sources: Source[], options: ReadOptions) {
   const slugs: Record<string, string> = {};
   for (const source of sources) {
@@ -171,6 +172,7 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
     if (path.basename(source.file) === 'index.md') slugs[path.dirname(source.file)] = source.slug;
   }
   const renderable = loaded.filter((item): item is LoadedSource & { text: string } => item.text !== undefined);
+  const posts = new Map<LoadedSource, Post>();
   const { rendered, reused } = await renderAll(
     renderable.map((item) => ({
       source: item.text,
@@ -189,15 +191,19 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
       onProgress: options.onProgress,
       onRenderNeeded: options.onRenderNeeded,
       onRendered: (i, rendering) => {
-        const { source, frontMatter, problems } = renderable[i]!;
+        const item = renderable[i]!;
+        const { frontMatter } = item;
         const published = frontMatter && (options.includeDrafts || !frontMatter.draft);
-        if (options.onPost && published && problems.length === 0 && rendering.problems.length === 0)
-          options.onPost(toPost(source, frontMatter, rendering));
+        if (!published || item.problems.length > 0 || rendering.problems.length > 0) return;
+        const post = toPost(item.source, frontMatter, rendering);
+        posts.set(item, post);
+        options.onPost?.(post);
       },
       timeLimitMs: options.renderTimeLimitMs,
     },
   );
-  return { renderings: new Map<LoadedSource, RenderedMarkdown>(renderable.map((item, i) => [item, rendered[i]!])), reused };
+  const renderings = new Map<LoadedSource, RenderedMarkdown>(renderable.map((item, i) => [item, rendered[i]!]));
+  return { renderings, posts, reused };
 }
 
 async function loadSource(source: Source, options: ReadOptions): Promise<LoadedSource> {
