@@ -64,7 +64,7 @@ export class SearchIndex {
     }
     // What was indexed while reading must be these posts as they are now; if not (never
     // expected), the index is built again from the start.
-    if (this.session && !this.session.agreesWith(documents)) await this.close();
+    if (this.session && !(await this.session.agreesWith(documents))) await this.close();
     this.start();
     const session = this.session!;
     for (const post of posts) {
@@ -95,7 +95,8 @@ export class SearchIndex {
 /** One Pagefind index being built: the documents given to it so far, by address. */
 class Session {
   private readonly index: Promise<PagefindIndex>;
-  private readonly documents = new Map<string, string>();
+  /** The hash of each document given, once Pagefind has it (its address at once). */
+  private readonly documents = new Map<string, string | undefined>();
   private readonly adding: Promise<void>[] = [];
   // Pagefind's process takes the documents as they come; its answers are matched to them.
   private readonly limit = limiter(64);
@@ -115,11 +116,13 @@ class Session {
     return this.documents.has(url);
   }
 
-  /** `document` is called twice, now for its hash and again when Pagefind takes it: queued posts hold no copy. */
+  /** `document` is made when Pagefind takes it, so that posts waiting their turn hold no copy. */
   add(url: string, document: () => string): void {
-    this.documents.set(url, hash(document()));
+    this.documents.set(url, undefined);
     const added = this.limit(async () => {
-      const { errors } = await (await this.index).addHTMLFile({ url, content: document() });
+      const content = document();
+      this.documents.set(url, hash(content));
+      const { errors } = await (await this.index).addHTMLFile({ url, content });
       if (errors.length > 0) throw new Error(`${url} could not be indexed for search: ${errors.join('; ')}`);
     });
     added.catch(() => {}); // reported by write()
@@ -127,7 +130,8 @@ class Session {
   }
 
   /** Whether every document given so far is among `documents` (hashes by address), unchanged. */
-  agreesWith(documents: Map<string, string>): boolean {
+  async agreesWith(documents: Map<string, string>): Promise<boolean> {
+    await Promise.allSettled(this.adding);
     return [...this.documents].every(([url, digest]) => documents.get(url) === digest);
   }
 

@@ -2,24 +2,11 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { imageSize } from 'image-size';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildSite, listFiles, root } from './site-build.ts';
+import { buildSite, listFiles, root, searchContents } from './site-build.ts';
 
 const outDirs: string[] = [];
-
-/** What the search index holds of each page: Pagefind's fragments, by page address. */
-async function searchContents(outDir: string): Promise<Map<string, string>> {
-  const folder = path.join(outDir, 'pagefind/fragment');
-  const contents = new Map<string, string>();
-  for (const file of await listFiles(folder)) {
-    const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
-    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
-    contents.set(fragment.url, fragment.content);
-  }
-  return contents;
-}
 
 async function build(posts: string, env: Record<string, string> = {}) {
   const result = await buildSite(posts, env);

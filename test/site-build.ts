@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 
 export const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -64,4 +65,16 @@ export async function listFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/** What the search index in `outDir` holds of each page: Pagefind's fragments, by page address. */
+export async function searchContents(outDir: string): Promise<Map<string, string>> {
+  const folder = path.join(outDir, 'pagefind/fragment');
+  const contents = new Map<string, string>();
+  for (const file of await listFiles(folder)) {
+    const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    contents.set(fragment.url, fragment.content);
+  }
+  return contents;
 }
