@@ -7,7 +7,14 @@ import type { Plugin, ResolvedConfig, UserConfig } from 'vite';
 import { buildSite } from './build.ts';
 import { serveDev } from './dev-server.ts';
 import type { SiteOptions } from './head.ts';
-import { readNewest, readPosts, type ReadHooks, type ReadOptions, type ReadResult } from './posts/read.ts';
+import {
+  ParsedSources,
+  readNewest,
+  readPosts,
+  type ReadHooks,
+  type ReadOptions,
+  type ReadResult,
+} from './posts/read.ts';
 import { RenderCache, rendererFingerprint } from './render-cache.ts';
 import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
@@ -33,12 +40,15 @@ export function blog(options: BlogOptions = {}): Plugin {
   let postsDir: string;
   let site: SiteOptions;
   let cache: RenderCache | undefined;
+  const parsedSources = new ParsedSources();
 
   const readOptions = async (includeDrafts: boolean, hooks: ReadHooks = {}): Promise<ReadOptions> => {
     cache ??= await openCache(config, postsDir);
     const publicFiles = await listFiles(config.publicDir);
     const siteFiles = [...publicFiles, ...siteFileNames(site)];
-    return { postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, ...hooks };
+    // The dev server reads again on every change; a build reads once.
+    const parsed = config.command === 'serve' ? parsedSources : undefined;
+    return { postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, parsed, ...hooks };
   };
   const read = async (includeDrafts: boolean, hooks?: ReadHooks) => readPosts(await readOptions(includeDrafts, hooks));
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readNewest, readPosts } from '../plugins/posts/read.ts';
+import { ParsedSources, readNewest, readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -146,6 +146,29 @@ describe('the posts of a good folder', () => {
     expect(new Set(progress)).toEqual(new Set([2])); // two posts rendered, not five
     const full = await read();
     expect(look.posts?.[0]?.html).toBe(full.posts[0]?.html);
+  });
+
+  test('read again with the front matter kept from earlier reads (the dev server), an edited post is read as it is now', async () => {
+    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-reread-'));
+    try {
+      const file = path.join(postsDir, 'note.md');
+      const write = (title: string, tags: string) =>
+        writeFile(file, `---\ntitle: ${title}\ndate: 2024-01-01\ntags: [${tags}]\n---\n\nText.\n`);
+      const options = { postsDir, root, base: '/', includeDrafts: true, parsed: new ParsedSources() };
+      await write('First', 'gpu');
+      expect((await readPosts(options)).posts[0]?.title).toBe('First');
+      // Same length, other bytes: a reuse keyed on anything but the bytes would miss it.
+      await write('Fixed', 'tpu');
+      const again = await readPosts(options);
+      expect(again.posts[0]?.title).toBe('Fixed');
+      expect(again.posts[0]?.tags.map((tag) => tag.slug)).toEqual(['tpu']);
+      await writeFile(file, '---\ntitle: Broken\n---\n\nText.\n');
+      expect((await readPosts(options)).problems.map(formatProblem)).toEqual([
+        `${file}:1 date: is required (YYYY-MM-DD)`,
+      ]);
+    } finally {
+      await rm(postsDir, { recursive: true, force: true });
+    }
   });
 
   test('include drafts, marked as such, when asked (the dev server)', async () => {

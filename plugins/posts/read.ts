@@ -32,6 +32,31 @@ export interface ReadOptions extends ReadHooks {
   cache?: RenderCache;
   /** How long one post may take to render (plugins/render-pool.ts has the default). */
   renderTimeLimitMs?: number;
+  /** Posts' text and front matter from earlier reads, for a reader that reads again (the dev server). */
+  parsed?: ParsedSources;
+}
+
+/**
+ * Each post file's text and front matter as last read, reused while the file's bytes are
+ * the same: the dev server reads every post again on each change (and at start, first the
+ * front matter of all for its first look, then all), and parsing the front matter is most
+ * of a read when the renderings are cached.
+ */
+export class ParsedSources {
+  private readonly files = new Map<string, { bytes: Buffer; frontMatter: ReturnType<typeof readFrontMatter> }>();
+
+  parse(file: string, bytes: Buffer, text: string): ReturnType<typeof readFrontMatter> {
+    const known = this.files.get(file);
+    if (known?.bytes.equals(bytes)) return known.frontMatter;
+    const frontMatter = readFrontMatter(text.split(/\r\n|\r|\n/));
+    this.files.set(file, { bytes, frontMatter });
+    return frontMatter;
+  }
+
+  /** Forgets the files that are no longer posts. */
+  keepOnly(files: Set<string>): void {
+    for (const file of this.files.keys()) if (!files.has(file)) this.files.delete(file);
+  }
 }
 
 /** What a read tells as it goes. */
@@ -81,6 +106,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const sources = await findSources(options.postsDir, options.root, problems);
+  options.parsed?.keepOnly(new Set(sources.map((source) => source.file)));
   const loaded = await mapLimited(sources, 32, (source) =>
     // Whatever goes wrong inside one post is that post's problem; the others are still read.
     loadSource(source, options).catch((error: unknown): LoadedSource => {
@@ -144,6 +170,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
 export async function readNewest(options: ReadOptions, count: number): Promise<FirstLook> {
   warmUpRenderer(options.root);
   const sources = await findSources(options.postsDir, options.root, []);
+  options.parsed?.keepOnly(new Set(sources.map((source) => source.file)));
   const loaded = await mapLimited(sources, 32, (source) => loadSource(source, options).catch(() => undefined));
   const publishable = loaded.filter(
     (item): item is LoadedSource & { frontMatter: FrontMatter } =>
@@ -223,7 +250,9 @@ async function loadSource(source: Source, options: ReadOptions): Promise<LoadedS
     return { source, file, problems: [{ file, line, message: 'is not valid UTF-8 text; save the file with UTF-8 encoding' }] };
   }
   text = text.replace(/^\uFEFF/, '');
-  const frontMatter = readFrontMatter(text.split(/\r\n|\r|\n/));
+  const frontMatter = options.parsed
+    ? options.parsed.parse(source.file, bytes, text)
+    : readFrontMatter(text.split(/\r\n|\r|\n/));
   const problems: Problem[] = frontMatter.problems.map((finding) => ({ file, ...finding }));
   for (const name of frontMatter.data?.tags ?? []) {
     if (slugify(name) === '') {
