@@ -5,7 +5,9 @@ import { useHydrated } from '../hydrated.ts';
 import { APP_IDS, routePath } from '../routes.ts';
 import { searchPosts, type SearchHit } from '../search-results.ts';
 
-type Results = { kind: 'idle' } | { kind: 'searching' } | { kind: 'found'; hits: SearchHit[] } | { kind: 'failed' };
+/** `found` is for `query`: the last query answered, which the reader may since have typed past. */
+type Results =
+  { kind: 'idle' } | { kind: 'searching' } | { kind: 'found'; query: string; hits: SearchHit[] } | { kind: 'failed' };
 
 /** The outcome of the latest query that finished. */
 type Outcome = { query: string; hits: SearchHit[] } | { query: string; failed: true };
@@ -99,12 +101,15 @@ function SearchResults({ query }: { query: string }) {
   );
 }
 
-/** What to show for `query`: while a new query runs, the last results stay (no flicker as the reader types). */
+/**
+ * What to show for `query`: while a new query runs, the last results stay, and so does the
+ * status that names their query (no flicker as the reader types, and nothing announced
+ * before the new results are there).
+ */
 function resultsOf(query: string, outcome: Outcome | undefined): Results {
   if (query === '') return { kind: 'idle' };
   if (outcome && 'failed' in outcome) return outcome.query === query ? { kind: 'failed' } : { kind: 'searching' };
-  if (outcome?.query === query) return { kind: 'found', hits: outcome.hits };
-  return outcome ? { kind: 'found', hits: outcome.hits } : { kind: 'searching' };
+  return outcome ? { kind: 'found', query: outcome.query, hits: outcome.hits } : { kind: 'searching' };
 }
 
 function summary(query: string, results: Results): string {
@@ -118,8 +123,8 @@ function summary(query: string, results: Results): string {
   if (results.kind !== 'found') return '';
   const count = results.hits.length;
   return count === 0
-    ? `No posts match “${query}”.`
-    : `${count === 10 ? 'The 10 best' : count} ${count === 1 ? 'post matches' : 'posts match'} “${query}”.`;
+    ? `No posts match “${results.query}”.`
+    : `${count === 10 ? 'The 10 best' : count} ${count === 1 ? 'post matches' : 'posts match'} “${results.query}”.`;
 }
 
 /** Up and down arrows move between results; Escape goes back to the search field. */
