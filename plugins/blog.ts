@@ -83,14 +83,17 @@ export function blog(options: BlogOptions = {}): Plugin {
       });
     },
     buildApp: {
-      handler: (builder) =>
-        buildSite(builder, {
+      handler: async (builder) => {
+        await buildSite(builder, {
           config,
           site,
           serverOutDir: SERVER_OUT_DIR,
           read: (hooks) => read(false, hooks),
           cacheDir: async () => (cache ??= await openCache(config, postsDir)).dir,
-        }),
+        });
+        // Renderings of posts as they no longer are (an edit leaves one behind each time) go.
+        await cache?.prune();
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageSize } from 'image-size';
@@ -12,6 +12,13 @@ async function build(posts: string, env: Record<string, string> = {}) {
   const result = await buildSite(posts, env);
   outDirs.push(result.outDir);
   return result;
+}
+
+/** How many renderings the render cache of a posts folder holds (plugins/blog.ts names its folder). */
+async function renderingsCached(postsDir: string): Promise<number> {
+  const folder = createHash('sha256').update(postsDir).digest('hex').slice(0, 12);
+  const names = await readdir(path.join(root, 'node_modules/.cache/blog-posts', folder));
+  return names.filter((name) => name.endsWith('.json')).length;
 }
 
 afterAll(async () => {
@@ -176,6 +183,8 @@ describe('npm run build', () => {
     await writeFile(post, (await readFile(post, 'utf8')).replace('A second paragraph', 'An edited paragraph'));
     expect(await rebuild()).toMatch(/1 page written, app reused/);
     expect(await readFile(path.join(outDir, 'posts/hello-world/index.html'), 'utf8')).toContain('An edited paragraph');
+    // The render cache keeps the edited post's rendering, not also the one before the edit.
+    expect(await renderingsCached(postsDir)).toBe(5);
     const edited = await snapshot();
     const rewritten = [...edited].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
     expect(rewritten.filter((file) => !file.startsWith('pagefind/')).sort()).toEqual([
