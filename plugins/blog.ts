@@ -11,11 +11,12 @@ import {
   ParsedSources,
   readNewest,
   readPosts,
+  type FirstLook,
   type ReadHooks,
   type ReadOptions,
   type ReadResult,
 } from './posts/read.ts';
-import { RenderCache, rendererFingerprint } from './render-cache.ts';
+import { frontMatterFingerprint, RenderCache, rendererFingerprint } from './render-cache.ts';
 import { settingsProblems } from './settings.ts';
 import { siteFileNames } from './site-files.ts';
 import { codeThemeCss, CODE_THEMES } from './markdown/code-classes.ts';
@@ -37,20 +38,8 @@ const SERVER_OUT_DIR = `node_modules/.blog-server/${process.pid}`;
 
 export function blog(options: BlogOptions = {}): Plugin {
   let config: ResolvedConfig;
-  let postsDir: string;
   let site: SiteOptions;
-  let cache: RenderCache | undefined;
-  const parsedSources = new ParsedSources();
-
-  const readOptions = async (includeDrafts: boolean, hooks: ReadHooks = {}): Promise<ReadOptions> => {
-    cache ??= await openCache(config, postsDir);
-    const publicFiles = await listFiles(config.publicDir);
-    const siteFiles = [...publicFiles, ...siteFileNames(site)];
-    // The dev server reads again on every change; a build reads once.
-    const parsed = config.command === 'serve' ? parsedSources : undefined;
-    return { postsDir, root: config.root, base: config.base, includeDrafts, siteFiles, cache, parsed, ...hooks };
-  };
-  const read = async (includeDrafts: boolean, hooks?: ReadHooks) => readPosts(await readOptions(includeDrafts, hooks));
+  let posts: PostsReader;
 
   return {
     name: 'blog',
@@ -63,8 +52,8 @@ export function blog(options: BlogOptions = {}): Plugin {
       const problems = settingsProblems();
       if (problems.length > 0) throw new Error(`the site settings have problems:\n${problems.join('\n')}`);
       config = resolved;
-      postsDir = path.resolve(config.root, options.postsDir ?? 'posts');
       site = { base: config.base, siteUrl: normaliseSiteUrl(options.siteUrl) };
+      posts = new PostsReader(config, path.resolve(config.root, options.postsDir ?? 'posts'), site);
     },
     // Every page, in development too, sets the reader's theme before first paint: after the
     // head tags of the prerender (the Content-Security-Policy first), before the stylesheet.
@@ -77,9 +66,9 @@ export function blog(options: BlogOptions = {}): Plugin {
     load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),
     configureServer(server) {
       serveDev(server, {
-        postsDir,
-        read: (): Promise<ReadResult> => read(true),
-        readNewest: async (count) => readNewest(await readOptions(true), count),
+        postsDir: posts.postsDir,
+        read: (): Promise<ReadResult> => posts.read(true),
+        readNewest: (count) => posts.readNewest(count),
       });
     },
     buildApp: {
@@ -88,11 +77,11 @@ export function blog(options: BlogOptions = {}): Plugin {
           config,
           site,
           serverOutDir: SERVER_OUT_DIR,
-          read: (hooks) => read(false, hooks),
-          cacheDir: async () => (cache ??= await openCache(config, postsDir)).dir,
+          read: (hooks) => posts.read(false, hooks),
+          cacheDir: async () => (await posts.cache()).dir,
         });
         // Renderings of posts as they no longer are (an edit leaves one behind each time) go.
-        await cache?.prune();
+        await (await posts.cache()).prune();
       },
     },
   };
@@ -121,14 +110,63 @@ async function loadCodeThemeCss(): Promise<string> {
   return codeThemeCss(light.default, dark.default);
 }
 
-/** Renderings reused across builds; one cache folder per posts folder, so builds of other folders never prune it. */
-async function openCache(config: ResolvedConfig, postsDir: string): Promise<RenderCache> {
-  const folder = createHash('sha256').update(postsDir).digest('hex').slice(0, 12);
-  return new RenderCache(
-    await rendererFingerprint(config.root),
-    path.join(config.root, 'node_modules', '.cache', 'blog-posts', folder),
-    { remember: config.command === 'serve' },
-  );
+/**
+ * Reads the posts folder for the build and the dev server, with what reads keep between
+ * them: renderings, and each post's parsed front matter, both beside each other on disk.
+ */
+class PostsReader {
+  readonly postsDir: string;
+  private readonly config: ResolvedConfig;
+  private readonly site: SiteOptions;
+  private opened: Promise<{ cache: RenderCache; parsed: ParsedSources }> | undefined;
+
+  constructor(config: ResolvedConfig, postsDir: string, site: SiteOptions) {
+    this.config = config;
+    this.postsDir = postsDir;
+    this.site = site;
+  }
+
+  async cache(): Promise<RenderCache> {
+    return (await this.open()).cache;
+  }
+
+  async read(includeDrafts: boolean, hooks: ReadHooks = {}): Promise<ReadResult> {
+    const options = await this.options(includeDrafts, hooks);
+    const result = await readPosts(options);
+    options.parsed?.save();
+    return result;
+  }
+
+  async readNewest(count: number): Promise<FirstLook> {
+    const options = await this.options(true);
+    const look = await readNewest(options, count);
+    options.parsed?.save();
+    return look;
+  }
+
+  private async options(includeDrafts: boolean, hooks: ReadHooks = {}): Promise<ReadOptions> {
+    const { cache, parsed } = await this.open();
+    const { root, base, publicDir } = this.config;
+    const siteFiles = [...(await listFiles(publicDir)), ...siteFileNames(this.site)];
+    return { postsDir: this.postsDir, root, base, includeDrafts, siteFiles, cache, parsed, ...hooks };
+  }
+
+  /** One cache folder per posts folder, so that builds of other folders never prune it. */
+  private open(): Promise<{ cache: RenderCache; parsed: ParsedSources }> {
+    this.opened ??= (async () => {
+      const { root, command } = this.config;
+      const folder = createHash('sha256').update(this.postsDir).digest('hex').slice(0, 12);
+      const dir = path.join(root, 'node_modules', '.cache', 'blog-posts', folder);
+      const cache = new RenderCache(await rendererFingerprint(root), dir, { remember: command === 'serve' });
+      // A build with nothing changed parses no front matter.
+      const parsed = ParsedSources.load(
+        path.join(dir, 'sources', 'front-matter.json'),
+        await frontMatterFingerprint(root),
+      );
+      return { cache, parsed };
+    })();
+    return this.opened;
+  }
 }
 
 /** Files in public/, as site paths (`images/logo.png`). */

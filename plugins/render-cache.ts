@@ -16,9 +16,19 @@ const RENDERER_SOURCES = ['plugins/markdown', 'plugins/slugify.js', 'src/routes.
  * What every rendering depends on besides its post: the renderer's own source and the exact
  * versions of every installed package (the lock file). Any change there invalidates the cache.
  */
-export async function rendererFingerprint(root: string): Promise<string> {
+export function rendererFingerprint(root: string): Promise<string> {
+  return sourcesFingerprint(root, RENDERER_SOURCES, String(CACHE_FORMAT));
+}
+
+/** The front matter parser's source and the lock file: what a post's parsed front matter depends on besides the post. */
+export function frontMatterFingerprint(root: string): Promise<string> {
+  return sourcesFingerprint(root, ['plugins/posts/front-matter.ts', 'package-lock.json'], 'front matter 1');
+}
+
+/** A hash of `sources` (files, or folders read whole) under `root`, and `format`. */
+async function sourcesFingerprint(root: string, sources: string[], format: string): Promise<string> {
   const files = await Promise.all(
-    RENDERER_SOURCES.map(async (source) => {
+    sources.map(async (source) => {
       const names = await readdir(path.join(root, source)).then(
         (entries) => entries.sort().map((name) => path.join(source, name)),
         () => [source],
@@ -29,7 +39,7 @@ export async function rendererFingerprint(root: string): Promise<string> {
   const parts = await Promise.all(
     files.flat().map(async (file) => `${file}\0${await readFile(path.join(root, file), 'utf8').catch(() => '')}`),
   );
-  return fileHash(Buffer.from([String(CACHE_FORMAT), ...parts].join('\0')));
+  return fileHash(Buffer.from([format, ...parts].join('\0')));
 }
 
 interface CacheEntry {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -148,26 +148,65 @@ describe('the posts of a good folder', () => {
     expect(look.posts?.[0]?.html).toBe(full.posts[0]?.html);
   });
 
-  test('read again with the front matter kept from earlier reads (the dev server), an edited post is read as it is now', async () => {
+  test.each([
+    [
+      'in memory (the dev server)',
+      (): ((store: string) => ParsedSources) => {
+        const parsed = new ParsedSources();
+        return () => parsed;
+      },
+    ],
+    ['in a file, loaded for each read (builds)', () => (store: string) => ParsedSources.load(store, 'parser 1')],
+  ])('front matter kept from earlier reads %s: an edited post is read as it is now', async (_, keeping) => {
     const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-reread-'));
     try {
       const file = path.join(postsDir, 'note.md');
+      const store = path.join(`${postsDir}-kept`, 'front-matter.json');
+      const kept = keeping();
+      const read = async () => {
+        const options = { postsDir, root, base: '/', includeDrafts: true, parsed: kept(store) };
+        const result = await readPosts(options);
+        options.parsed.save();
+        return result;
+      };
       const write = (title: string, tags: string) =>
         writeFile(file, `---\ntitle: ${title}\ndate: 2024-01-01\ntags: [${tags}]\n---\n\nText.\n`);
-      const options = { postsDir, root, base: '/', includeDrafts: true, parsed: new ParsedSources() };
       await write('First', 'gpu');
-      expect((await readPosts(options)).posts[0]?.title).toBe('First');
+      expect((await read()).posts[0]?.title).toBe('First');
       // Same length, other bytes: a reuse keyed on anything but the bytes would miss it.
       await write('Fixed', 'tpu');
-      const again = await readPosts(options);
+      const again = await read();
       expect(again.posts[0]?.title).toBe('Fixed');
       expect(again.posts[0]?.tags.map((tag) => tag.slug)).toEqual(['tpu']);
       await writeFile(file, '---\ntitle: Broken\n---\n\nText.\n');
-      expect((await readPosts(options)).problems.map(formatProblem)).toEqual([
-        `${file}:1 date: is required (YYYY-MM-DD)`,
-      ]);
+      expect((await read()).problems.map(formatProblem)).toEqual([`${file}:1 date: is required (YYYY-MM-DD)`]);
     } finally {
       await rm(postsDir, { recursive: true, force: true });
+      await rm(`${postsDir}-kept`, { recursive: true, force: true });
+    }
+  });
+
+  test('front matter kept in a file is reused only by the parser that made it', async () => {
+    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-kept-'));
+    try {
+      await writeFile(path.join(postsDir, 'note.md'), '---\ntitle: Real title\ndate: 2024-01-01\n---\n\nText.\n');
+      const store = path.join(`${postsDir}-kept`, 'front-matter.json');
+      const read = async (fingerprint: string) => {
+        const parsed = ParsedSources.load(store, fingerprint);
+        const result = await readPosts({ postsDir, root, base: '/', includeDrafts: true, parsed });
+        parsed.save();
+        return result.posts[0]?.title;
+      };
+      expect(await read('parser 1')).toBe('Real title');
+      // What the next read finds kept is what it shows: it parsed nothing again.
+      const kept = await readFile(store, 'utf8');
+      await writeFile(store, kept.replace('Real title', 'Kept title'));
+      expect(await read('parser 1')).toBe('Kept title');
+      // Another parser (its source or a package changed) parses every post again.
+      expect(await read('parser 2')).toBe('Real title');
+    } finally {
+      await rm(postsDir, { recursive: true, force: true });
+      await rm(`${postsDir}-kept`, { recursive: true, force: true });
     }
   });
 

@@ -110,7 +110,7 @@ function closestField(name: string): string | undefined {
   return FIELDS.find((field) => distance(lower, field) <= 2);
 }
 
-interface FrontMatterResult {
+export interface FrontMatterResult {
   data?: FrontMatter;
   problems: Finding[];
 }

@@ -1,7 +1,7 @@
 // The one build-time reader of posts: every post is read once, its front matter checked,
 // its markdown rendered once (plugins/markdown/, in worker threads), every link checked
 // once all posts are known, and the published posts sorted newest first.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Post, Tag } from '../../src/content.ts';
 import { SETTINGS } from '../../src/settings.ts';
@@ -14,7 +14,7 @@ import { byPlace, displayPath, type Problem } from '../problems.ts';
 import type { RenderCache } from '../render-cache.ts';
 import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.js';
-import { readFrontMatter, type FrontMatter } from './front-matter.ts';
+import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './front-matter.ts';
 import { linkRelated } from './related.ts';
 import { findSources, type Source } from './sources.ts';
 
@@ -32,31 +32,77 @@ export interface ReadOptions extends ReadHooks {
   cache?: RenderCache;
   /** How long one post may take to render (plugins/render-pool.ts has the default). */
   renderTimeLimitMs?: number;
-  /** Posts' text and front matter from earlier reads, for a reader that reads again (the dev server). */
+  /** Posts' front matter from earlier reads (and builds), reused while a file's bytes are the same. */
   parsed?: ParsedSources;
 }
 
 /**
- * Each post file's text and front matter as last read, reused while the file's bytes are
- * the same: the dev server reads every post again on each change (and at start, first the
- * front matter of all for its first look, then all), and parsing the front matter is most
- * of a read when the renderings are cached.
+ * Each post file's front matter as last parsed, reused while the file's bytes are the same:
+ * with the renderings cached, parsing the front matter is most of a read. The dev server
+ * reads every post again on each change (and at start twice: the front matter of all for
+ * its first look, then all); kept in a file (`load`), it serves the next build too.
  */
 export class ParsedSources {
-  private readonly files = new Map<string, { bytes: Buffer; frontMatter: ReturnType<typeof readFrontMatter> }>();
+  private readonly files: Map<string, ParsedSource>;
+  private readonly store: { file: string; fingerprint: string } | undefined;
+  private changed = false;
 
-  parse(file: string, bytes: Buffer, text: string): ReturnType<typeof readFrontMatter> {
+  constructor(store?: { file: string; fingerprint: string }, files: Record<string, ParsedSource> = {}) {
+    this.store = store;
+    this.files = new Map(Object.entries(files));
+  }
+
+  /** What earlier reads kept in `file`, if they parsed with the same parser (`fingerprint`). */
+  static load(file: string, fingerprint: string): ParsedSources {
+    let kept: StoredSources | undefined;
+    try {
+      kept = JSON.parse(readFileSync(file, 'utf8')) as StoredSources;
+    } catch {
+      // None yet, or unreadable: every post is parsed.
+    }
+    return new ParsedSources({ file, fingerprint }, kept?.fingerprint === fingerprint ? kept.files : {});
+  }
+
+  parse(file: string, bytes: Buffer, text: string): FrontMatterResult {
+    const hash = fileHash(bytes);
     const known = this.files.get(file);
-    if (known?.bytes.equals(bytes)) return known.frontMatter;
+    if (known?.hash === hash) return known.frontMatter;
     const frontMatter = readFrontMatter(text.split(/\r\n|\r|\n/));
-    this.files.set(file, { bytes, frontMatter });
+    this.files.set(file, { hash, frontMatter });
+    this.changed = true;
     return frontMatter;
   }
 
   /** Forgets the files that are no longer posts. */
   keepOnly(files: Set<string>): void {
-    for (const file of this.files.keys()) if (!files.has(file)) this.files.delete(file);
+    for (const file of this.files.keys()) {
+      if (files.has(file)) continue;
+      this.files.delete(file);
+      this.changed = true;
+    }
   }
+
+  /** Keeps what changed since the last save in the file it was loaded from (if any). */
+  save(): void {
+    if (!this.store || !this.changed) return;
+    const stored: StoredSources = { fingerprint: this.store.fingerprint, files: Object.fromEntries(this.files) };
+    // Written whole, then renamed: a build beside this one reads either version, never half.
+    const partial = `${this.store.file}.${process.pid}`;
+    mkdirSync(path.dirname(this.store.file), { recursive: true });
+    writeFileSync(partial, JSON.stringify(stored));
+    renameSync(partial, this.store.file);
+    this.changed = false;
+  }
+}
+
+interface ParsedSource {
+  hash: string;
+  frontMatter: FrontMatterResult;
+}
+
+interface StoredSources {
+  fingerprint: string;
+  files: Record<string, ParsedSource>;
 }
 
 /** What a read tells as it goes. */
