@@ -21,18 +21,32 @@ export function linkRelated(posts: Linkable[]): void {
       byTag.set(tag.slug, list);
     }
   });
+  // Tags shared with each candidate, by index; reset after each post (only the touched ones).
+  const shared = new Uint16Array(posts.length);
   posts.forEach((post, index) => {
-    const shared = new Map<number, number>();
+    const candidates: number[] = [];
     for (const tag of post.tags) {
       for (const other of byTag.get(tag.slug) ?? []) {
-        if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1);
+        if (other === index) continue;
+        if (shared[other] === 0) candidates.push(other);
+        shared[other] = shared[other]! + 1;
       }
     }
-    const picked = [...shared].sort(([a, countA], [b, countB]) => countB - countA || a - b).map(([other]) => other);
+    // The best RELATED of them, kept in order: more shared tags first, then the newer.
+    const picked: number[] = [];
+    const better = (a: number, b: number) => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b);
+    for (const other of candidates) {
+      let at = picked.length;
+      while (at > 0 && better(other, picked[at - 1]!)) at--;
+      if (at === RELATED) continue;
+      picked.splice(at, 0, other);
+      if (picked.length > RELATED) picked.pop();
+    }
     // Too few posts share a tag: the newest others fill the list.
     for (let other = 0; picked.length < RELATED && other < posts.length; other++) {
-      if (other !== index && !shared.has(other)) picked.push(other);
+      if (other !== index && shared[other] === 0) picked.push(other);
     }
-    post.related = picked.slice(0, RELATED).map((other) => ({ slug: posts[other]!.slug, title: posts[other]!.title }));
+    for (const other of candidates) shared[other] = 0;
+    post.related = picked.map((other) => ({ slug: posts[other]!.slug, title: posts[other]!.title }));
   });
 }
