@@ -11,9 +11,10 @@ import { gzipSync } from 'node:zlib';
  * @param {string} dist the built site
  * @param {string} page the page's HTML file inside `dist`, e.g. `posts/x/index.html`
  * @param {string} [base] the base path the site was built for
+ * @param {Map<string, number>} [gzipSizes] scripts' gzip sizes by file, shared by calls that weigh pages of one build
  * @returns {Promise<{ js: number, html: number, inlineJs: number, scripts: string[], beforePaint: string[] }>}
  */
-export async function pageWeight(dist, page, base = '/') {
+export async function pageWeight(dist, page, base = '/', gzipSizes = new Map()) {
   const html = await readFile(path.join(dist, page), 'utf8');
   const pattern = /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g;
   const scripts = [...html.matchAll(pattern)].map((match) => match[1] ?? '');
@@ -27,7 +28,14 @@ export async function pageWeight(dist, page, base = '/') {
   const inlineJs = inline.reduce((bytes, script) => bytes + gzipSync(script).length, 0);
   let js = inlineJs;
   const files = scripts.map((script) => script.slice(base.length));
-  for (const file of files) js += gzipSync(await readFile(path.join(dist, file))).length;
+  for (const file of files) {
+    let size = gzipSizes.get(file);
+    if (size === undefined) {
+      size = gzipSync(await readFile(path.join(dist, file))).length;
+      gzipSizes.set(file, size);
+    }
+    js += size;
+  }
   return { js, html: gzipSync(html).length, inlineJs, scripts: files, beforePaint: requestsBeforePaint(html) };
 }
 
