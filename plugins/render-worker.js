@@ -1,15 +1,11 @@
 // @ts-check
-// A worker thread that renders posts for plugins/render-pool.ts. Node 20 cannot import
-// TypeScript, so plugins/markdown/pipeline.ts is loaded through Vite's module runner.
+// A worker thread that renders posts for plugins/render-pool.ts, with plugins/markdown/
+// pipeline.ts compiled to JavaScript (Node 20 cannot import TypeScript) by the pool.
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runnerImport } from 'vite';
 
-/** @type {{ module: typeof import('./markdown/pipeline.ts') }} */
-const { module } = await runnerImport(workerData.pipeline, {
-  root: workerData.root,
-  configFile: false,
-  logLevel: 'silent',
-});
+/** @type {typeof import('./markdown/pipeline.ts')} */
+const module = await import(pathToFileURL(workerData.pipeline).href);
 
 /** @type {Record<string, string>} */
 let slugs = {};

@@ -1,9 +1,10 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readPosts, type ReadOptions } from '../plugins/posts/read.ts';
 import { RenderCache, rendererFingerprint } from '../plugins/render-cache.ts';
+import { closeRenderer, compiledPipeline, renderAll } from '../plugins/render-pool.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 let work: string;
@@ -116,4 +117,27 @@ describe('the render cache never serves stale output', () => {
     expect(after).not.toBe(before);
     expect((await build({}, after)).reused).toBe(0);
   });
+});
+
+test('the workers render with the renderer as its source is now', async () => {
+  const project = path.join(work, 'project');
+  await cp(root, project, {
+    recursive: true,
+    filter: (source) => !source.includes('node_modules') && !source.includes(`${path.sep}.git`),
+  });
+  await symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
+  const render = async () => {
+    const context = { file: path.join(postsDir, 'note.md'), slug: 'note', postsDir, base: '/', slugs: {} };
+    const { rendered } = await renderAll([{ source: '## Results\n\nText.\n', context }], { root: project });
+    await closeRenderer(project);
+    return rendered[0]?.html ?? '';
+  };
+  const before = await compiledPipeline(project);
+  expect(await render()).toContain('aria-label="Link to this section: Results"');
+
+  const anchors = path.join(project, 'plugins/markdown/heading-anchors.ts');
+  await writeFile(anchors, (await readFile(anchors, 'utf8')).replace('Link to this section', 'Link to the section'));
+  const after = await compiledPipeline(project);
+  expect(after).not.toBe(before);
+  expect(await render()).toContain('aria-label="Link to the section: Results"');
 });
