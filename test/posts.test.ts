@@ -210,6 +210,39 @@ describe('the posts of a good folder', () => {
     }
   });
 
+  test('the first look picks the same newest posts as the full read, however their dates are written', async () => {
+    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-newest-'));
+    try {
+      const dates = [
+        'date: 2024-03-01', // plain
+        "date: '2024-03-05'", // quoted
+        'date: 2024-03-03T09:30:00Z # morning', // a time and a comment
+        'date: >-\n  2024-02-01', // not plain: read in full (and oldest)
+        'draft: true\ndate: 2024-03-10', // a draft, newest of all
+        'date: 2024-03-08\ntitle_extra: x', // newest, with a problem (an unknown field)
+        'date: 2024-03-02\ndate: 2024-03-07', // two dates: a YAML error
+        'date: 2024-03-04',
+      ];
+      for (const [i, lines] of dates.entries()) {
+        await writeFile(path.join(postsDir, `post-${i}.md`), `---\ntitle: Post ${i}\n${lines}\n---\n\nText ${i}.\n`);
+      }
+      for (const includeDrafts of [false, true]) {
+        const options = { postsDir, root, base: '/', includeDrafts };
+        const full = await readPosts(options);
+        for (const count of [1, 2, 3, 6]) {
+          const look = await readNewest(options, count);
+          expect(look.posts?.map((post) => post.slug)).toEqual(full.posts.slice(0, count).map((post) => post.slug));
+        }
+      }
+      // The newest has a problem: the next newest take its place, not an older post read in full.
+      expect(
+        (await readNewest({ postsDir, root, base: '/', includeDrafts: false }, 2)).posts?.map((p) => p.slug),
+      ).toEqual(['post-1', 'post-7']);
+    } finally {
+      await rm(postsDir, { recursive: true, force: true });
+    }
+  });
+
   test('include drafts, marked as such, when asked (the dev server)', async () => {
     const { posts } = await read(true);
     expect(posts.find((post) => post.slug === 'work-in-progress')?.draft).toBe(true);

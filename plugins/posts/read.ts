@@ -15,6 +15,7 @@ import type { RenderCache } from '../render-cache.ts';
 import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.js';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './front-matter.ts';
+import { plainDate } from './plain-date.ts';
 import { linkRelated } from './related.ts';
 import { findSources, type Source } from './sources.ts';
 
@@ -209,29 +210,62 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
 }
 
 /**
- * The dev server's first look: every post's front matter, but only the newest `count`
- * posts rendered, so that the home page shows before the rest are rendered. Links are not
- * checked; the full read does that.
+ * The dev server's first look: every post's date, but only the newest `count` posts read
+ * in full and rendered, so that the home page shows before the rest are rendered. Links
+ * are not checked, and the count of posts is as the dates tell; the full read does both.
  */
 export async function readNewest(options: ReadOptions, count: number): Promise<FirstLook> {
   warmUpRenderer(options.root);
   const sources = await findSources(options.postsDir, options.root, []);
   options.parsed?.keepOnly(new Set(sources.map((source) => source.file)));
-  const loaded = await mapLimited(sources, 32, (source) => loadSource(source, options).catch(() => undefined));
+  // Plain `date:` lines choose the candidates: only they, and posts whose date is not that
+  // plain, are read in full (their front matter parsed).
+  const dated = sources.map((source) => ({ source, plain: plainDateOf(source.file) }));
+  const listed = (draft: boolean) => options.includeDrafts || !draft;
+  const plain = dated.flatMap(({ plain }) => (plain && listed(plain.draft) ? [timestamp(plain.date)] : []));
+  const cutoff = plain.sort((a, b) => b - a)[count - 1] ?? -Infinity;
+  const candidates = dated.filter(({ plain }) => !plain || (listed(plain.draft) && timestamp(plain.date) >= cutoff));
+  let read = candidates;
+  let loaded = await mapLimited(read, 32, ({ source }) => loadSource(source, options).catch(() => undefined));
+  let publishable = publishableOf(loaded, options);
+  // A candidate with a problem: an older post takes its place, so every post is read.
+  const newEnough = publishable.filter((item) => timestamp(item.frontMatter.date) >= cutoff).length;
+  if (newEnough < count && read.length < dated.length) {
+    read = dated;
+    loaded = await mapLimited(read, 32, ({ source }) => loadSource(source, options).catch(() => undefined));
+    publishable = publishableOf(loaded, options);
+  }
+  // Posts not read in full count as their plain lines tell; the full read counts exactly.
+  const wasRead = new Set(read);
+  const unread = dated.filter((item) => !wasRead.has(item) && item.plain && listed(item.plain.draft)).length;
+  const total = publishable.length + unread;
+  const newest = publishable.slice(0, count);
+  const rendered = await render(newest, sources, options);
+  const posts = newest.map((item) => rendered.posts.get(item));
+  if (!posts.every((post) => post !== undefined)) return { posts: undefined, total };
+  return { posts, total };
+}
+
+/** The loaded posts to publish, newest first. */
+function publishableOf(loaded: (LoadedSource | undefined)[], options: ReadOptions) {
   const publishable = loaded.filter(
     (item): item is LoadedSource & { frontMatter: FrontMatter } =>
       item?.frontMatter !== undefined && item.problems.length === 0 && (options.includeDrafts || !item.frontMatter.draft),
   );
-  publishable.sort(
+  return publishable.sort(
     (a, b) =>
       timestamp(b.frontMatter.date) - timestamp(a.frontMatter.date) ||
       a.frontMatter.title.localeCompare(b.frontMatter.title),
   );
-  const newest = publishable.slice(0, count);
-  const rendered = await render(newest, sources, options);
-  const posts = newest.map((item) => rendered.posts.get(item));
-  if (!posts.every((post) => post !== undefined)) return { posts: undefined, total: publishable.length };
-  return { posts, total: publishable.length };
+}
+
+/** A post file's plain date line (plain-date.ts), if it has one. */
+function plainDateOf(file: string): ReturnType<typeof plainDate> {
+  try {
+    return plainDate(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
