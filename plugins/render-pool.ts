@@ -147,6 +147,8 @@ class RenderPool {
   private readonly limit = Math.max(1, Math.min(availableParallelism(), 4));
   private compiling: Promise<string> | undefined;
   private pipeline: string | undefined;
+  /** How many times the pool was closed: a warm-up that ends after a close starts nothing. */
+  private closes = 0;
 
   constructor(root: string) {
     this.root = root;
@@ -169,14 +171,17 @@ class RenderPool {
 
   /** Stops every worker (their memory goes back to the system); the next job starts new ones, with the renderer's source as it is then. */
   async close(): Promise<void> {
+    this.closes++;
     this.compiling = this.pipeline = undefined;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.thread.terminate()));
   }
 
   /** Starts a worker ahead of the first job, so that its start-up overlaps other work. */
-  warmUp(): void {
-    if (this.workers.length === 0) this.spawn();
+  async warmUp(): Promise<void> {
+    const closes = this.closes;
+    await this.prepare();
+    if (this.closes === closes && this.workers.length === 0) this.spawn();
   }
 
   render(job: RenderJob, timeLimitMs: number): Promise<RenderedMarkdown> {
@@ -238,12 +243,10 @@ function poolFor(root: string): RenderPool {
 
 /** Starts a rendering worker now (it takes about a quarter of a second), before the posts are even read. */
 export function warmUpRenderer(root: string): void {
-  const pool = poolFor(root);
   // A failure here is told by the read that needs the renderer.
-  pool.prepare().then(
-    () => pool.warmUp(),
-    () => undefined,
-  );
+  poolFor(root)
+    .warmUp()
+    .catch(() => undefined);
 }
 
 /** Stops the rendering workers, for a build that has read its posts: they hold memory the rest of the build can use. */
