@@ -1,11 +1,12 @@
 // The search index (plugins/search.ts): what Pagefind is given while posts are read, and
 // what it holds once the build writes it.
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import type { Post } from '../src/content.ts';
-import { SearchIndex } from '../plugins/search.ts';
+import { hashOfDocument, SearchIndex, searchDocument } from '../plugins/search.ts';
 import { searchContents } from './site-build.ts';
 
 const folders: string[] = [];
@@ -45,4 +46,13 @@ test('the index holds each post as the build ends it, even one given in an earli
   const again = new SearchIndex('/');
   expect(await again.write(outDir, [post('first', 'basalt words'), post('second', 'granite words')], key)).toBe(key);
   expect((await stat(entry)).mtimeMs).toBe(before);
+});
+
+test("a document's hash, made without making it, is the hash of the document Pagefind is given", () => {
+  // What was indexed while reading is checked against the posts by these hashes: were they
+  // to differ, every build would index every post twice.
+  const tagged = { ...post('tagged', 'text with <em>markup</em> & “quotes”'), tags: [{ name: 'A & B', slug: 'a-b' }] };
+  for (const each of [post('plain', 'words'), tagged]) {
+    expect(hashOfDocument(each)).toBe(createHash('sha256').update(searchDocument(each)).digest('hex'));
+  }
 });
