@@ -1,12 +1,23 @@
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ParsedSources, readNewest, readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fixture = (name: string) => path.join(root, 'test/fixtures', name);
+
+const folders: string[] = [];
+/** A new empty folder, removed after the test. */
+async function tempFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 async function problemsOf(name: string): Promise<string[]> {
   const result = await readPosts({ postsDir: fixture(`bad/${name}`), root, base: '/', includeDrafts: false });
@@ -87,35 +98,30 @@ describe('a bad post is reported with its file, line and problem', () => {
   });
 
   test('every problem in every post is listed, not just the first', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-many-problems-'));
-    try {
-      await writeFile(path.join(dir, 'a.md'), '---\ndate: 2024-13-45\ntitel: x\n---\n\n![gone](./gone.png)\n');
-      await writeFile(path.join(dir, 'b.md'), '---\ntitle: B\n---\n\nSee [nothing](/posts/nothing/).\n');
-      const { problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
-      expect(problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }))).toEqual([
-        'a.md:1 title: is required',
-        'a.md:2 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
-        'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image',
-        "a.md:6 image not found: ./gone.png (paths are relative to the post's file)",
-        'b.md:1 date: is required (YYYY-MM-DD)',
-        'b.md:5 broken link: there is no post "nothing" (/posts/nothing/)',
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempFolder('blog-many-problems-');
+    await writeFile(path.join(dir, 'a.md'), '---\ndate: 2024-13-45\ntitel: x\n---\n\n![gone](./gone.png)\n');
+    await writeFile(path.join(dir, 'b.md'), '---\ntitle: B\n---\n\nSee [nothing](/posts/nothing/).\n');
+    const { problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }))).toEqual([
+      'a.md:1 title: is required',
+      'a.md:2 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
+      'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image',
+      "a.md:6 image not found: ./gone.png (paths are relative to the post's file)",
+      'b.md:1 date: is required (YYYY-MM-DD)',
+      'b.md:5 broken link: there is no post "nothing" (/posts/nothing/)',
+    ]);
   });
 });
 
 describe('the image field', () => {
   test('names an image beside the post, which must exist', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-image-'));
+    const dir = await tempFolder('blog-image-');
     await writeFile(path.join(dir, 'a.md'), '---\ntitle: A\ndate: 2024-01-01\nimage: ./cover.png\n---\n\nText.\n');
     const { problems, posts } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
     expect(problems.map((p) => formatProblem({ ...p, file: 'a.md' }))).toEqual([
       "a.md:4 image: not found: ./cover.png (paths are relative to the post's file)",
     ]);
     expect(posts).toEqual([]);
-    await rm(dir, { recursive: true, force: true });
   });
 });
 
@@ -158,89 +164,75 @@ describe('the posts of a good folder', () => {
     ],
     ['in a file, loaded for each read (builds)', () => (store: string) => ParsedSources.load(store, 'parser 1')],
   ])('front matter kept from earlier reads %s: an edited post is read as it is now', async (_, keeping) => {
-    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-reread-'));
-    try {
-      const file = path.join(postsDir, 'note.md');
-      const store = path.join(`${postsDir}-kept`, 'front-matter.json');
-      const kept = keeping();
-      const read = async () => {
-        const options = { postsDir, root, base: '/', includeDrafts: true, parsed: kept(store) };
-        const result = await readPosts(options);
-        options.parsed.save();
-        return result;
-      };
-      const write = (title: string, tags: string) =>
-        writeFile(file, `---\ntitle: ${title}\ndate: 2024-01-01\ntags: [${tags}]\n---\n\nText.\n`);
-      await write('First', 'gpu');
-      expect((await read()).posts[0]?.title).toBe('First');
-      // Same length, other bytes: a reuse keyed on anything but the bytes would miss it.
-      await write('Fixed', 'tpu');
-      const again = await read();
-      expect(again.posts[0]?.title).toBe('Fixed');
-      expect(again.posts[0]?.tags.map((tag) => tag.slug)).toEqual(['tpu']);
-      await writeFile(file, '---\ntitle: Broken\n---\n\nText.\n');
-      expect((await read()).problems.map(formatProblem)).toEqual([`${file}:1 date: is required (YYYY-MM-DD)`]);
-    } finally {
-      await rm(postsDir, { recursive: true, force: true });
-      await rm(`${postsDir}-kept`, { recursive: true, force: true });
-    }
+    const postsDir = await tempFolder('blog-reread-');
+    const file = path.join(postsDir, 'note.md');
+    const store = path.join(await tempFolder('blog-kept-store-'), 'front-matter.json');
+    const kept = keeping();
+    const read = async () => {
+      const options = { postsDir, root, base: '/', includeDrafts: true, parsed: kept(store) };
+      const result = await readPosts(options);
+      options.parsed.save();
+      return result;
+    };
+    const write = (title: string, tags: string) =>
+      writeFile(file, `---\ntitle: ${title}\ndate: 2024-01-01\ntags: [${tags}]\n---\n\nText.\n`);
+    await write('First', 'gpu');
+    expect((await read()).posts[0]?.title).toBe('First');
+    // Same length, other bytes: a reuse keyed on anything but the bytes would miss it.
+    await write('Fixed', 'tpu');
+    const again = await read();
+    expect(again.posts[0]?.title).toBe('Fixed');
+    expect(again.posts[0]?.tags.map((tag) => tag.slug)).toEqual(['tpu']);
+    await writeFile(file, '---\ntitle: Broken\n---\n\nText.\n');
+    expect((await read()).problems.map(formatProblem)).toEqual([`${file}:1 date: is required (YYYY-MM-DD)`]);
   });
 
   test('front matter kept in a file is reused only by the parser that made it', async () => {
-    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-kept-'));
-    try {
-      await writeFile(path.join(postsDir, 'note.md'), '---\ntitle: Real title\ndate: 2024-01-01\n---\n\nText.\n');
-      const store = path.join(`${postsDir}-kept`, 'front-matter.json');
-      const read = async (fingerprint: string) => {
-        const parsed = ParsedSources.load(store, fingerprint);
-        const result = await readPosts({ postsDir, root, base: '/', includeDrafts: true, parsed });
-        parsed.save();
-        return result.posts[0]?.title;
-      };
-      expect(await read('parser 1')).toBe('Real title');
-      // What the next read finds kept is what it shows: it parsed nothing again.
-      const kept = await readFile(store, 'utf8');
-      await writeFile(store, kept.replace('Real title', 'Kept title'));
-      expect(await read('parser 1')).toBe('Kept title');
-      // Another parser (its source or a package changed) parses every post again.
-      expect(await read('parser 2')).toBe('Real title');
-    } finally {
-      await rm(postsDir, { recursive: true, force: true });
-      await rm(`${postsDir}-kept`, { recursive: true, force: true });
-    }
+    const postsDir = await tempFolder('blog-kept-');
+    await writeFile(path.join(postsDir, 'note.md'), '---\ntitle: Real title\ndate: 2024-01-01\n---\n\nText.\n');
+    const store = path.join(await tempFolder('blog-kept-store-'), 'front-matter.json');
+    const read = async (fingerprint: string) => {
+      const parsed = ParsedSources.load(store, fingerprint);
+      const result = await readPosts({ postsDir, root, base: '/', includeDrafts: true, parsed });
+      parsed.save();
+      return result.posts[0]?.title;
+    };
+    expect(await read('parser 1')).toBe('Real title');
+    // What the next read finds kept is what it shows: it parsed nothing again.
+    const kept = await readFile(store, 'utf8');
+    await writeFile(store, kept.replace('Real title', 'Kept title'));
+    expect(await read('parser 1')).toBe('Kept title');
+    // Another parser (its source or a package changed) parses every post again.
+    expect(await read('parser 2')).toBe('Real title');
   });
 
   test('the first look picks the same newest posts as the full read, however their dates are written', async () => {
-    const postsDir = await mkdtemp(path.join(tmpdir(), 'blog-newest-'));
-    try {
-      const dates = [
-        'date: 2024-03-01', // plain
-        "date: '2024-03-05'", // quoted
-        'date: 2024-03-03T09:30:00Z # morning', // a time and a comment
-        'date: >-\n  2024-02-01', // not plain: read in full (and oldest)
-        'draft: true\ndate: 2024-03-10', // a draft, newest of all
-        'date: 2024-03-08\ntitle_extra: x', // newest, with a problem (an unknown field)
-        'date: 2024-03-02\ndate: 2024-03-07', // two dates: a YAML error
-        'date: 2024-03-04',
-      ];
-      for (const [i, lines] of dates.entries()) {
-        await writeFile(path.join(postsDir, `post-${i}.md`), `---\ntitle: Post ${i}\n${lines}\n---\n\nText ${i}.\n`);
-      }
-      for (const includeDrafts of [false, true]) {
-        const options = { postsDir, root, base: '/', includeDrafts };
-        const full = await readPosts(options);
-        for (const count of [1, 2, 3, 6]) {
-          const look = await readNewest(options, count);
-          expect(look.posts?.map((post) => post.slug)).toEqual(full.posts.slice(0, count).map((post) => post.slug));
-        }
-      }
-      // The newest has a problem: the next newest take its place, not an older post read in full.
-      expect(
-        (await readNewest({ postsDir, root, base: '/', includeDrafts: false }, 2)).posts?.map((p) => p.slug),
-      ).toEqual(['post-1', 'post-7']);
-    } finally {
-      await rm(postsDir, { recursive: true, force: true });
+    const postsDir = await tempFolder('blog-newest-');
+    const dates = [
+      'date: 2024-03-01', // plain
+      "date: '2024-03-05'", // quoted
+      'date: 2024-03-03T09:30:00Z # morning', // a time and a comment
+      'date: >-\n  2024-02-01', // not plain: read in full (and oldest)
+      'draft: true\ndate: 2024-03-10', // a draft, newest of all
+      'date: 2024-03-08\ntitle_extra: x', // newest, with a problem (an unknown field)
+      'date: 2024-03-02\ndate: 2024-03-07', // two dates: a YAML error
+      'date: 2024-03-04',
+    ];
+    for (const [i, lines] of dates.entries()) {
+      await writeFile(path.join(postsDir, `post-${i}.md`), `---\ntitle: Post ${i}\n${lines}\n---\n\nText ${i}.\n`);
     }
+    for (const includeDrafts of [false, true]) {
+      const options = { postsDir, root, base: '/', includeDrafts };
+      const full = await readPosts(options);
+      for (const count of [1, 2, 3, 6]) {
+        const look = await readNewest(options, count);
+        expect(look.posts?.map((post) => post.slug)).toEqual(full.posts.slice(0, count).map((post) => post.slug));
+      }
+    }
+    // The newest has a problem: the next newest take its place, not an older post read in full.
+    expect(
+      (await readNewest({ postsDir, root, base: '/', includeDrafts: false }, 2)).posts?.map((p) => p.slug),
+    ).toEqual(['post-1', 'post-7']);
   });
 
   test('include drafts, marked as such, when asked (the dev server)', async () => {
@@ -318,76 +310,60 @@ describe('unusual but valid posts', () => {
   });
 
   test('TeX that is not quite LaTeX is published, with a warning naming the post', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-tex-'));
-    try {
-      await writeFile(path.join(dir, 'tex.md'), '---\ntitle: TeX\ndate: 2024-01-01\n---\n\nMath $x \uFFFD y$ here.\n');
-      const { posts, problems, warnings } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
-      expect(problems).toEqual([]);
-      expect(posts.map((post) => post.slug)).toEqual(['tex']);
-      expect(warnings.map(formatProblem)).toEqual([
-        `${path.join(dir, 'tex.md')} math: Unrecognized Unicode character "\uFFFD" (65533)`,
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempFolder('blog-tex-');
+    await writeFile(path.join(dir, 'tex.md'), '---\ntitle: TeX\ndate: 2024-01-01\n---\n\nMath $x \uFFFD y$ here.\n');
+    const { posts, problems, warnings } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(problems).toEqual([]);
+    expect(posts.map((post) => post.slug)).toEqual(['tex']);
+    expect(warnings.map(formatProblem)).toEqual([
+      `${path.join(dir, 'tex.md')} math: Unrecognized Unicode character "\uFFFD" (65533)`,
+    ]);
   });
 
   test('a 5 MB post builds', { timeout: 120_000 }, async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-big-post-'));
-    try {
-      const section = (i: number) =>
-        `## Section ${i}\n\n${'XLA compiles **graphs** once and runs them many times. '.repeat(40)}\n\n\`\`\`python\nx = ${i}\n\`\`\`\n\n`;
-      const body = Array.from({ length: Math.ceil(5_000_000 / section(0).length) }, (_, i) => section(i)).join('');
-      await writeFile(path.join(dir, 'big.md'), `---\ntitle: Big\ndate: 2024-01-01\n---\n\n${body}`);
-      const { posts, problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
-      expect(problems).toEqual([]);
-      expect(posts[0]?.html.length).toBeGreaterThan(5_000_000);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempFolder('blog-big-post-');
+    const section = (i: number) =>
+      `## Section ${i}\n\n${'XLA compiles **graphs** once and runs them many times. '.repeat(40)}\n\n\`\`\`python\nx = ${i}\n\`\`\`\n\n`;
+    const body = Array.from({ length: Math.ceil(5_000_000 / section(0).length) }, (_, i) => section(i)).join('');
+    await writeFile(path.join(dir, 'big.md'), `---\ntitle: Big\ndate: 2024-01-01\n---\n\n${body}`);
+    const { posts, problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(problems).toEqual([]);
+    expect(posts[0]?.html.length).toBeGreaterThan(5_000_000);
   });
 });
 
 describe('files beside a post', () => {
   test('a post that is a symbolic link is refused', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-symlink-'));
-    try {
-      await mkdir(path.join(dir, 'posts'));
-      await writeFile(path.join(dir, 'outside.md'), '---\ntitle: Outside\ndate: 2024-01-01\n---\n\nText.\n');
-      await symlink(path.join(dir, 'outside.md'), path.join(dir, 'posts/linked.md'));
-      const result = await readPosts({ postsDir: path.join(dir, 'posts'), root, base: '/', includeDrafts: false });
-      expect(result.posts).toEqual([]);
-      expect(result.problems.map(formatProblem)).toEqual([
-        `${path.join(dir, 'posts/linked.md')} is a symbolic link; a post must be a real file or folder in posts/`,
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempFolder('blog-symlink-');
+    await mkdir(path.join(dir, 'posts'));
+    await writeFile(path.join(dir, 'outside.md'), '---\ntitle: Outside\ndate: 2024-01-01\n---\n\nText.\n');
+    await symlink(path.join(dir, 'outside.md'), path.join(dir, 'posts/linked.md'));
+    const result = await readPosts({ postsDir: path.join(dir, 'posts'), root, base: '/', includeDrafts: false });
+    expect(result.posts).toEqual([]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${path.join(dir, 'posts/linked.md')} is a symbolic link; a post must be a real file or folder in posts/`,
+    ]);
   });
 
   test('a symbolic link out of the posts folder is not published', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-symlink-'));
-    try {
-      await mkdir(path.join(dir, 'posts/leak'), { recursive: true });
-      await writeFile(path.join(dir, 'outside.txt'), 'a file of the build machine');
-      await symlink(path.join(dir, 'outside.txt'), path.join(dir, 'posts/leak/secret.png'));
-      await writeFile(
-        path.join(dir, 'posts/leak/index.md'),
-        '---\ntitle: Leak\ndate: 2024-01-01\n---\n\n![x](./secret.png)\n',
-      );
-      const { posts, assets, problems } = await readPosts({
-        postsDir: path.join(dir, 'posts'),
-        root,
-        base: '/',
-        includeDrafts: false,
-      });
-      expect(assets).toEqual([]);
-      expect(posts[0]?.html).not.toContain('assets/');
-      expect(problems.map(formatProblem)).toEqual([
-        `${path.join(dir, 'posts/leak/index.md')}:6 image not found: ./secret.png (paths are relative to the post's file)`,
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempFolder('blog-symlink-');
+    await mkdir(path.join(dir, 'posts/leak'), { recursive: true });
+    await writeFile(path.join(dir, 'outside.txt'), 'a file of the build machine');
+    await symlink(path.join(dir, 'outside.txt'), path.join(dir, 'posts/leak/secret.png'));
+    await writeFile(
+      path.join(dir, 'posts/leak/index.md'),
+      '---\ntitle: Leak\ndate: 2024-01-01\n---\n\n![x](./secret.png)\n',
+    );
+    const { posts, assets, problems } = await readPosts({
+      postsDir: path.join(dir, 'posts'),
+      root,
+      base: '/',
+      includeDrafts: false,
+    });
+    expect(assets).toEqual([]);
+    expect(posts[0]?.html).not.toContain('assets/');
+    expect(problems.map(formatProblem)).toEqual([
+      `${path.join(dir, 'posts/leak/index.md')}:6 image not found: ./secret.png (paths are relative to the post's file)`,
+    ]);
   });
 });
