@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import type { Post } from '../src/content.ts';
 import { routePath, SEARCH_DIR } from '../src/routes.ts';
+import { hash } from './build-record.ts';
 import { limiter } from './concurrency.ts';
 import { escapeHtml } from './head.ts';
 
@@ -148,10 +149,6 @@ class Session {
     const pagefind = await import('pagefind');
     await pagefind.close();
   }
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** What Pagefind reads of a post: its title (weighted as a heading), description, tags and text. */

@@ -26,6 +26,7 @@ test.each([
   ['a folded date', post('date: >-\n  2024-03-01')],
   ['a date nested in a mapping', post('meta:\n  date: 2024-03-01')],
   ['a tagged date', post('date: !!str 2024-03-01')],
+  ['a day that does not exist', post('date: 2024-02-30')],
   ['mismatched quotes', post('date: "2024-03-01\'')],
   ['a draft flag that is not true or false', post('date: 2024-03-01\ndraft: yes')],
   ['no closing line', '---\ntitle: A post\ndate: 2024-03-01\n'],

@@ -33,7 +33,8 @@ function yamlNesting(lines: string[]): { line: number; depth: number } | undefin
   return deepest;
 }
 
-function isRealDate(value: string): boolean {
+/** Whether `value` is a date the schema takes: YYYY-MM-DD, with a time if any, that exists. */
+export function isRealDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

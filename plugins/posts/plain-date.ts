@@ -2,9 +2,10 @@
 // first look (plugins/posts/read.ts, readNewest): with a thousand posts, parsing every
 // front matter just to find the ten newest was most of the wait for the first page.
 
-/** A date as the front matter schema takes it (plugins/posts/front-matter.ts), quoted or not. */
-const DATE_LINE =
-  /^date:[ \t]*(["']?)(\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?)\1[ \t]*(?:#.*)?$/;
+import { isRealDate } from './front-matter.ts';
+
+/** A `date:` line with one value, quoted or not, and perhaps a comment. */
+const DATE_LINE = /^date:[ \t]*(["']?)([^"'#\s](?:[^"'#]*[^"'#\s])?)\1[ \t]*(?:#.*)?$/;
 const DRAFT_LINE = /^draft:[ \t]*(true|false)[ \t]*(?:#.*)?$/;
 
 /**
@@ -22,7 +23,8 @@ export function plainDate(text: string): { date: string; draft: boolean } | unde
     if (/^---[ \t]*$/.test(line)) return dates === 1 && date !== undefined ? { date, draft } : undefined;
     if (line.startsWith('date')) {
       dates++;
-      date = DATE_LINE.exec(line)?.[2];
+      const value = DATE_LINE.exec(line)?.[2];
+      date = value !== undefined && isRealDate(value) ? value : undefined;
     } else if (line.startsWith('draft')) {
       const value = DRAFT_LINE.exec(line)?.[1];
       if (value === undefined) return undefined;

@@ -40,8 +40,8 @@ export interface ReadOptions extends ReadHooks {
 /**
  * Each post file's front matter as last parsed, reused while the file's bytes are the same:
  * with the renderings cached, parsing the front matter is most of a read. The dev server
- * reads every post again on each change (and at start twice: the front matter of all for
- * its first look, then all); kept in a file (`load`), it serves the next build too.
+ * reads every post again on each change; kept in a file (`load`), it serves the next build
+ * (and dev server) too.
  */
 export class ParsedSources {
   private readonly files: Map<string, ParsedSource>;
