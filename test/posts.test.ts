@@ -34,7 +34,7 @@ describe('a bad post is reported with its file, line and problem', () => {
       'test/fixtures/bad/impossible-date/impossible-date.md:3 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
     ],
     ['unknown-field', 'test/fixtures/bad/unknown-field/typo.md:2 titel: unknown field (did you mean "title"?)'],
-    ['bad-slug', 'test/fixtures/bad/bad-slug/My_Post.md slug: "My_Post" must be lower-case letters'],
+    ['bad-slug', 'test/fixtures/bad/bad-slug/My_Post.md slug: "My_Post" must be letters, digits and single hyphens'],
     ['missing-image', 'test/fixtures/bad/missing-image/broken-figure/index.md:8 image not found: ./figure-6.png'],
     ['no-front-matter', 'test/fixtures/bad/no-front-matter/plain.md:1 the file must start with front matter'],
     [
@@ -51,7 +51,7 @@ describe('a bad post is reported with its file, line and problem', () => {
     ['non-utf8', 'test/fixtures/bad/non-utf8/latin1.md:6 is not valid UTF-8 text; save the file with UTF-8 encoding'],
     [
       'case-only-slug',
-      'test/fixtures/bad/case-only-slug/Hello-World.md slug: "Hello-World" must be lower-case letters, digits and single hyphens, and "hello-world" is taken by test/fixtures/bad/case-only-slug/hello-world.md',
+      'test/fixtures/bad/case-only-slug/Hello-World.md slug: "hello-world" is also the slug of test/fixtures/bad/case-only-slug/hello-world.md (names that differ only in capitals publish at one address); rename one of them',
     ],
     ['broken-link', 'test/fixtures/bad/broken-link/links.md:6 broken link: there is no post "no-such-post"'],
     ['broken-link', 'test/fixtures/bad/broken-link/links.md:8 broken link: no post has the tag "nothing"'],
@@ -95,6 +95,23 @@ describe('a bad post is reported with its file, line and problem', () => {
     expect(problems).toEqual([
       'test/fixtures/bad/duplicate-slug/same-name.md slug: "same-name" is also the slug of test/fixtures/bad/duplicate-slug/same-name/index.md; rename one of them',
     ]);
+  });
+
+  test('a file name with capitals publishes at its lower-cased slug, and links to it work', async () => {
+    const dir = await tempFolder('blog-capitals-');
+    await mkdir(path.join(dir, 'From-GAN-to-WGAN'));
+    await writeFile(
+      path.join(dir, 'From-GAN-to-WGAN/index.md'),
+      '---\ntitle: GAN\ndate: 2024-01-02\n---\n\n## Losses\n',
+    );
+    await writeFile(
+      path.join(dir, 'links.md'),
+      '---\ntitle: L\ndate: 2024-01-01\n---\n\n[file](./From-GAN-to-WGAN/index.md) and [page](/posts/from-gan-to-wgan/#losses)\n',
+    );
+    const { problems, posts } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(problems).toEqual([]);
+    expect(posts.map((post) => post.slug)).toEqual(['from-gan-to-wgan', 'links']);
+    expect(posts[1]?.html).toContain('<a href="/posts/from-gan-to-wgan/">file</a>');
   });
 
   test('every problem in every post is listed, not just the first', async () => {

@@ -1,5 +1,6 @@
 // Which files in posts/ are posts, and their slugs: `<slug>.md` or `<slug>/index.md`.
-// Names that are not slugs, duplicate slugs and symbolic links are problems.
+// A name with capitals publishes at its lower-cased slug; names that are not slugs,
+// duplicate slugs (capitals aside) and symbolic links are problems.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SLUG_PATTERN } from '../../src/content.ts';
@@ -50,13 +51,16 @@ export async function findSources(postsDir: string, root: string, problems: Prob
 
 function withValidSlugs(sources: Source[], relative: (file: string) => string, problems: Problem[]): Source[] {
   const bySlug = new Map<string, Source>();
-  const validSlugs = new Map(sources.filter((s) => SLUG_PATTERN.test(s.slug)).map((s) => [s.slug, s.file]));
+  const valid = sources.filter((s) => SLUG_PATTERN.test(s.slug.toLowerCase()));
+  const validSlugs = new Map(valid.map((s) => [s.slug.toLowerCase(), s.file]));
   for (const source of sources) {
     const file = relative(source.file);
-    if (!SLUG_PATTERN.test(source.slug)) {
+    // Capitals publish at the lower-cased slug, as Hugo does: `From-GAN.md` is /posts/from-gan/.
+    const slug = source.slug.toLowerCase();
+    if (!SLUG_PATTERN.test(slug)) {
       const suggestion = slugify(source.slug) || 'my-post';
       const taken = validSlugs.get(suggestion);
-      const rule = `"${source.slug}" must be lower-case letters, digits and single hyphens`;
+      const rule = `"${source.slug}" must be letters, digits and single hyphens`;
       problems.push({
         file,
         field: 'slug',
@@ -66,16 +70,17 @@ function withValidSlugs(sources: Source[], relative: (file: string) => string, p
       });
       continue;
     }
-    const other = bySlug.get(source.slug);
+    const other = bySlug.get(slug);
     if (other) {
+      const both = other.slug === source.slug ? '' : ` (names that differ only in capitals publish at one address)`;
       problems.push({
         file,
         field: 'slug',
-        message: `"${source.slug}" is also the slug of ${relative(other.file)}; rename one of them`,
+        message: `"${slug}" is also the slug of ${relative(other.file)}${both}; rename one of them`,
       });
       continue;
     }
-    bySlug.set(source.slug, source);
+    bySlug.set(slug, { ...source, slug });
   }
   return [...bySlug.values()];
 }
