@@ -16,8 +16,11 @@ export interface LinkedPost {
 
 interface LinkTargets {
   base: string;
-  /** Published posts by slug. */
-  posts: Map<string, { ids: Set<string> }>;
+  /**
+   * Posts by slug: the published ones, and those refused for a problem of their own (so that
+   * a link to one is not a second problem). `ids` is unknown for a post that did not render.
+   */
+  posts: Map<string, { ids?: Set<string> }>;
   /** Tag slugs that have a page, with their number of posts. */
   tags: Map<string, number>;
   /** Posts per list page: how many pages the lists have. */
@@ -73,7 +76,7 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
   if (page?.name === 'post') {
     const target = targets.posts.get(page.params.slug ?? '');
     if (!target) return `broken link: there is no post "${page.params.slug}" (${href})`;
-    if (fragment && !target.ids.has(safeDecode(fragment))) {
+    if (fragment && target.ids && !target.ids.has(safeDecode(fragment))) {
       return `broken link: no heading or anchor "${fragment}" in ${routePath('post', { slug: page.params.slug ?? '' }).slice(1)} (${href})`;
     }
     return undefined;

@@ -1,46 +1,18 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import { h } from 'hastscript';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { EMAIL_AUTOLINK, TABLE, unusedConstructs, withoutConstructs } from '../plugins/markdown/unused-constructs.ts';
 import { CODE_THEMES, codeThemeCss } from '../plugins/markdown/code-classes.ts';
 import { EXIT, SKIP, eachElement, eachNode } from '../plugins/markdown/walk.ts';
 import { readPosts } from '../plugins/posts/read.ts';
 import { formatProblem } from '../plugins/problems.ts';
 import { random } from '../scripts/synthetic-posts.mjs';
+import { PNG, render, tempFolder } from './render-post.ts';
 import { root } from './site-build.ts';
-
-const folders: string[] = [];
-afterAll(async () => {
-  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-/**
- * A post of this body (after its front matter, which ends on line 4 plus one line per extra
- * field), read as the build reads it.
- */
-async function render(body: string, files: Record<string, Uint8Array | string> = {}, fields = '') {
-  const dir = await mkdtemp(path.join(tmpdir(), 'blog-markdown-'));
-  folders.push(dir);
-  const postDir = path.join(dir, 'post');
-  await mkdir(postDir);
-  await writeFile(path.join(postDir, 'index.md'), `---\ntitle: Post\ndate: 2024-01-01\n${fields}---\n${body}`);
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(postDir, name), content);
-  const result = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
-  const problems = result.problems.map((problem) => formatProblem({ ...problem, file: 'post' }));
-  const warnings = result.warnings.map((warning) => formatProblem({ ...warning, file: 'post' }));
-  return { html: result.posts[0]?.html ?? '', excerpt: result.posts[0]?.excerpt, problems, warnings };
-}
-
-// A 3 × 2 PNG: the smallest real image with a size to read.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AARIQZAL3GAf/rg8nbAAAAAElFTkSuQmCC',
-  'base64',
-);
 
 describe('figures', () => {
   test('an image alone in its paragraph is a numbered figure captioned by its title, else its alt', async () => {
@@ -101,8 +73,7 @@ describe('the table of contents', () => {
   const sections = '\n## One\n\nText.\n\n### One and a half\n\nText.\n\n## Two\n\nText.\n\n## Three `code`\n\nText.\n';
 
   test('lists the section headings of a post that has three or more', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-toc-'));
-    folders.push(dir);
+    const dir = await tempFolder('blog-toc-');
     await writeFile(path.join(dir, 'long.md'), `---\ntitle: Long\ndate: 2024-01-02\n---\n${sections}`);
     await writeFile(path.join(dir, 'off.md'), `---\ntitle: Off\ndate: 2024-01-03\ntoc: false\n---\n${sections}`);
     await writeFile(path.join(dir, 'short.md'), '---\ntitle: Short\ndate: 2024-01-01\n---\n\n## One\n\n## Two\n');
@@ -135,8 +106,7 @@ describe('code', () => {
   });
 
   test('in an unknown language is plain text, with a warning naming its line', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-code-'));
-    folders.push(dir);
+    const dir = await tempFolder('blog-code-');
     await writeFile(path.join(dir, 'a.md'), '---\ntitle: A\ndate: 2024-01-01\n---\n\n```klingon\nQapla!\n```\n');
     const { posts, warnings } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
     expect(warnings.map((warning) => formatProblem({ ...warning, file: 'a.md' }))).toEqual([

@@ -114,6 +114,27 @@ describe('a bad post is reported with its file, line and problem', () => {
     expect(posts[1]?.html).toContain('<a href="/posts/from-gan-to-wgan/">file</a>');
   });
 
+  test('a post refused for a problem of its own is still there for links to it: one fault, one line', async () => {
+    const dir = await tempFolder('blog-one-fault-');
+    await writeFile(
+      path.join(dir, 'refused.md'),
+      '---\ntitle: Refused\ndate: 2024-02-30\ntags: [rare]\n---\n\n## Section\n\n<a name="spot"></a>Text.\n',
+    );
+    await writeFile(path.join(dir, 'unread.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
+    await writeFile(
+      path.join(dir, 'linking.md'),
+      '---\ntitle: Linking\ndate: 2024-01-01\n---\n\n' +
+        '[a](/posts/refused/) [b](./refused.md) [c](/posts/refused/#section) [d](/tags/rare/) [e](/posts/unread/)\n\n' +
+        '[f](/posts/refused/#spot) [g](/posts/refused/#nowhere)\n',
+    );
+    const { problems } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }))).toEqual([
+      'linking.md:8 broken link: no heading or anchor "nowhere" in posts/refused/ (/posts/refused/#nowhere)',
+      'refused.md:3 date: expected a real date as YYYY-MM-DD, got "2024-02-30"',
+      expect.stringMatching(/^unread\.md:2 YAML syntax error: /),
+    ]);
+  });
+
   test('every problem in every post is listed, not just the first', async () => {
     const dir = await tempFolder('blog-many-problems-');
     await writeFile(path.join(dir, 'a.md'), '---\ndate: 2024-13-45\ntitel: x\n---\n\n![gone](./gone.png)\n');

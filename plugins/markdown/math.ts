@@ -2,9 +2,16 @@
 import type { Root } from 'hast';
 import rehypeKatex from 'rehype-katex';
 import type { VFile } from 'vfile';
+import { eachElement } from './walk.ts';
 
 export function math() {
   return (tree: Root, file: VFile) => {
+    // Display math is `<pre><code class="math-display">`, and only the <pre> knows its line;
+    // rehype-katex reports the <code>'s.
+    eachElement(tree, (node) => {
+      const code = node.tagName === 'pre' ? node.children[0] : undefined;
+      if (code?.type === 'element' && !code.position) code.position = node.position;
+    });
     const before = file.messages.length;
     rehypeKatex({
       // MathML only: KaTeX's HTML output needs inline styles, which the site's CSP refuses.

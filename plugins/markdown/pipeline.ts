@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
+import { anchors } from './anchors.ts';
 import { constructPlugins } from './unused-constructs.ts';
 import { charts } from './charts.ts';
 import { citations } from './citations.ts';
@@ -43,6 +44,7 @@ const PIPELINE: Pipeline = {
   rehypePlugins: [
     rawHtml, // raw HTML parsed into the tree
     limitHtmlNesting, // raw HTML can nest deeper than markdown
+    anchors, // <a id="x"> and <a name="x"> keep their name: links from anywhere reach them
     sanitize, // the allow-list, warning about each removal
     math, // KaTeX to MathML; bad TeX is a problem
     charts, // ```chart: an SVG chart, a table and a download link from a data file

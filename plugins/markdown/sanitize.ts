@@ -21,12 +21,16 @@ export const CITEPROC_STYLES: Record<string, string> = {
  * The raw HTML a post may use: GitHub's allow-list (`<details>`, `<kbd>`, `<sup>`,
  * tables, images...) plus a few semantic tags. No scripts, styles, frames, forms, event
  * handlers or `style` attributes; links only to http(s), mailto and the like; raw `id`
- * and `name` values get a `user-content-` prefix so they cannot clobber the app's.
+ * values get a `user-content-` prefix so they cannot clobber the app's.
  */
 const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
+  // `name` only on <a>, as it is, where it names an anchor and nothing else (anchors.ts).
+  clobber: defaultSchema.clobber?.filter((property) => property !== 'name'),
   attributes: {
     ...defaultSchema.attributes,
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((property) => property !== 'name'),
+    a: [...(defaultSchema.attributes?.a ?? []), 'name'],
     // remark-math's classes, which rehype-katex (after the sanitiser) turns into MathML.
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     // citeproc's inline styles, as classes (citations.ts).

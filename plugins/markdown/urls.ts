@@ -38,6 +38,8 @@ export function resolveUrls() {
     const elements: { node: Element; property: 'href' | 'src' }[] = [];
     eachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') ids.push(node.properties.id);
+      // A browser scrolls to `<a name="x">` for `#x` as to an id (anchors.ts).
+      if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.push(node.properties.name);
       if (node.tagName === 'a' && typeof node.properties.href === 'string') elements.push({ node, property: 'href' });
       if (node.tagName === 'img' && typeof node.properties.src === 'string') elements.push({ node, property: 'src' });
     });

@@ -113,6 +113,11 @@ function closestField(name: string): string | undefined {
 
 export interface FrontMatterResult {
   data?: FrontMatter;
+  /**
+   * When the front matter has problems, its `tags` and `draft` if those are right: the post
+   * is refused, yet links to it and to its tags are not a second problem in other posts.
+   */
+  salvaged?: Pick<FrontMatter, 'tags' | 'draft'>;
   problems: Finding[];
 }
 
@@ -133,7 +138,16 @@ export function readFrontMatter(lines: string[]): FrontMatterResult {
   if ('problems' in parsed) return parsed;
   const checked = frontMatterSchema.safeParse(parsed.value ?? {});
   if (checked.success) return { data: checked.data, problems: bodyProblems };
-  return { problems: [...bodyProblems, ...checked.error.issues.flatMap((issue) => describeIssue(issue, parsed.lines))] };
+  return {
+    salvaged: salvage(parsed.value),
+    problems: [...bodyProblems, ...checked.error.issues.flatMap((issue) => describeIssue(issue, parsed.lines))],
+  };
+}
+
+function salvage(value: unknown): FrontMatterResult['salvaged'] {
+  const { tags, draft } = frontMatterSchema.shape;
+  const fields = z.object({ tags, draft }).safeParse(value ?? {});
+  return fields.success ? fields.data : undefined;
 }
 
 /** The YAML as plain data, with the file line of each top-level field. */

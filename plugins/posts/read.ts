@@ -142,6 +142,8 @@ interface LoadedSource {
   file: string;
   text?: string;
   frontMatter?: FrontMatter;
+  /** What is right of a front matter that has problems (front-matter.ts). */
+  salvaged?: FrontMatterResult['salvaged'];
   /** The front matter's `image`, found beside the post. */
   image?: Asset;
   problems: Problem[];
@@ -162,38 +164,11 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     }),
   );
   const rendered = await render(loaded, sources, options);
-
-  const posts: Post[] = [];
-  const assets = new Map<string, Asset>();
-  const linking: LinkedPost[] = [];
-  const published = new Map<string, { ids: Set<string> }>();
-  // A post's own files count as files of the site while its links are checked, published or not.
-  const ownFiles = new Set<string>();
-  for (const item of loaded) {
-    const rendering = rendered.renderings.get(item);
-    const own = [...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding }))];
-    problems.push(...own);
-    warnings.push(...(rendering?.warnings ?? []).map((finding) => ({ file: item.file, ...finding })));
-    const data = item.frontMatter;
-    if (!rendering || (data?.draft && !options.includeDrafts)) continue;
-    const ids = new Set(rendering.ids);
-    linking.push({ file: item.file, ids, links: rendering.links });
-    for (const asset of rendering.assets) ownFiles.add(asset.fileName);
-    // Made as its rendering arrived (render below), if it has no problem of its own.
-    const post = rendered.posts.get(item);
-    if (!post) continue;
-    if (item.image) {
-      post.image = item.image.fileName;
-      assets.set(item.image.fileName, item.image);
-    }
-    posts.push(post);
-    published.set(post.slug, { ids });
-    for (const asset of rendering.assets) assets.set(asset.fileName, asset);
-  }
+  const { posts, assets, linking, targets, tags, ownFiles } = collect(loaded, rendered, options, problems, warnings);
   const links = checkLinks(linking, {
     base: options.base,
-    posts: published,
-    tags: countTags(posts),
+    posts: targets,
+    tags: countTags(tags),
     postsPerPage: SETTINGS.postsPerPage,
     files: new Set([...ownFiles, ...(options.siteFiles ?? [])]),
   });
@@ -207,6 +182,50 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     warnings: warnings.sort(byPlace),
     reused: rendered.reused,
   };
+}
+
+/** What the read made of each post: the posts to publish, their files, and what links are checked against. */
+function collect(
+  loaded: LoadedSource[],
+  rendered: Awaited<ReturnType<typeof render>>,
+  options: ReadOptions,
+  problems: Problem[],
+  warnings: Problem[],
+) {
+  const posts: Post[] = [];
+  const assets = new Map<string, Asset>();
+  const linking: LinkedPost[] = [];
+  // What other posts may link to: every post that would be published, refused or not, so
+  // that a post refused for one problem is not a second problem in every post linking to it.
+  const targets = new Map<string, { ids?: Set<string> }>();
+  /** Each post's tag slugs, once a post. */
+  const tags: string[] = [];
+  // A post's own files count as files of the site while its links are checked, published or not.
+  const ownFiles = new Set<string>();
+  for (const item of loaded) {
+    const rendering = rendered.renderings.get(item);
+    problems.push(...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding })));
+    warnings.push(...(rendering?.warnings ?? []).map((finding) => ({ file: item.file, ...finding })));
+    const data = item.frontMatter ?? item.salvaged;
+    if (data?.draft && !options.includeDrafts) continue;
+    tags.push(...new Set((data?.tags ?? []).map(slugify)));
+    // A rendering that stopped (a limit, say) knows none of the post's ids.
+    const stopped = !rendering || (rendering.html === '' && rendering.problems.length > 0);
+    targets.set(item.source.slug, { ids: stopped ? undefined : new Set(rendering.ids) });
+    if (!rendering) continue;
+    linking.push({ file: item.file, ids: new Set(rendering.ids), links: rendering.links });
+    for (const asset of rendering.assets) ownFiles.add(asset.fileName);
+    // Made as its rendering arrived (render below), if it has no problem of its own.
+    const post = rendered.posts.get(item);
+    if (!post) continue;
+    if (item.image) {
+      post.image = item.image.fileName;
+      assets.set(item.image.fileName, item.image);
+    }
+    posts.push(post);
+    for (const asset of rendering.assets) assets.set(asset.fileName, asset);
+  }
+  return { posts, assets, linking, targets, tags, ownFiles };
 }
 
 /**
@@ -346,7 +365,7 @@ async function loadSource(source: Source, options: ReadOptions): Promise<LoadedS
     const line = text.split(/\r\n|\r|\n/).findIndex((row) => /^image\s*:/.test(row)) + 1 || undefined;
     problems.push({ file, line, field: 'image', message: `not found: ${image} (paths are relative to the post's file)` });
   }
-  return { source, file, text, frontMatter: frontMatter.data, image: found, problems };
+  return { source, file, text, frontMatter: frontMatter.data, salvaged: frontMatter.salvaged, image: found, problems };
 }
 
 /** The front matter's social preview image, as an asset with a content-hashed name. */
@@ -418,9 +437,9 @@ function timestamp(date: string): number {
   return Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
 }
 
-function countTags(posts: Post[]): Map<string, number> {
+function countTags(tags: string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const tag of posts.flatMap((post) => post.tags)) counts.set(tag.slug, (counts.get(tag.slug) ?? 0) + 1);
+  for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return counts;
 }
 
