@@ -26,9 +26,14 @@ const WORKER_YOUNG_MB = 96;
 
 type Reply = { type: 'ready' } | { id: number; result: RenderedMarkdown };
 
+/** Slug maps by number: the last eight reads' (a worker keeps the same). */
+type SlugMaps = Map<number, Record<string, string>>;
+
 interface Task {
   id: number;
   job: RenderJob;
+  /** Which of the pool's slug maps the job resolves links with. */
+  slugs: number;
   timeLimitMs: number;
   resolve: (result: RenderedMarkdown) => void;
 }
@@ -80,7 +85,7 @@ class RenderWorker {
   constructor(
     root: string,
     pipeline: string,
-    slugs: Record<string, string>,
+    slugs: SlugMaps,
     onIdle: () => void,
     onGone: (worker: RenderWorker, problem: string) => void,
   ) {
@@ -88,7 +93,7 @@ class RenderWorker {
       workerData: { pipeline },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
-    this.thread.postMessage({ type: 'slugs', slugs });
+    for (const [version, map] of slugs) this.thread.postMessage({ type: 'slugs', version, slugs: map });
     this.ready = new Promise((resolve) => {
       this.thread.on('message', (reply: Reply) => {
         if ('type' in reply) {
@@ -119,7 +124,7 @@ class RenderWorker {
   start(task: Task): void {
     this.task = task;
     const { slugs: _slugs, ...context } = task.job.context;
-    this.thread.postMessage({ id: task.id, source: task.job.source, context });
+    this.thread.postMessage({ id: task.id, source: task.job.source, context, slugs: task.slugs });
     // Stopping the thread is the only way to interrupt a synchronous parser; 'exit' then reports it.
     this.timer = setTimeout(() => void this.thread.terminate(), task.timeLimitMs);
   }
@@ -142,7 +147,9 @@ class RenderPool {
   private workers: RenderWorker[] = [];
   private queue: Task[] = [];
   private nextId = 0;
-  private slugs: Record<string, string> = {};
+  /** The slug maps of the latest reads, by number (the workers keep the same ones). */
+  private slugs: SlugMaps = new Map();
+  private slugsVersion = 0;
   private readonly root: string;
   private readonly limit = Math.max(1, Math.min(availableParallelism(), 4));
   private compiling: Promise<string> | undefined;
@@ -163,10 +170,16 @@ class RenderPool {
     });
   }
 
-  /** The slug map every rendering resolves links with (it changes when posts are added or renamed). */
-  setSlugs(slugs: Record<string, string>): void {
-    this.slugs = slugs;
-    for (const worker of this.workers) worker.thread.postMessage({ type: 'slugs', slugs });
+  /**
+   * The slug map a read's renderings resolve links with (it changes when posts are added or
+   * renamed), sent to the workers once; returns its number, for the read's jobs.
+   */
+  addSlugs(slugs: Record<string, string>): number {
+    const version = ++this.slugsVersion;
+    this.slugs.set(version, slugs);
+    this.slugs.delete(version - 8);
+    for (const worker of this.workers) worker.thread.postMessage({ type: 'slugs', version, slugs });
+    return version;
   }
 
   /** Stops every worker (their memory goes back to the system); the next job starts new ones, with the renderer's source as it is then. */
@@ -184,9 +197,9 @@ class RenderPool {
     if (this.closes === closes && this.workers.length === 0) this.spawn();
   }
 
-  render(job: RenderJob, timeLimitMs: number): Promise<RenderedMarkdown> {
+  render(job: RenderJob, slugs: number, timeLimitMs: number): Promise<RenderedMarkdown> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, timeLimitMs, resolve });
+      this.queue.push({ id: this.nextId++, job, slugs, timeLimitMs, resolve });
       const wanted = Math.min(this.limit, Math.ceil(this.queue.length / 16));
       while (this.workers.length < wanted) this.spawn();
       this.dispatch();
@@ -282,12 +295,12 @@ export async function renderAll(
   cached.forEach((hit, i) => hit && options.onRendered?.(i, hit));
   const pool = poolFor(options.root);
   if (reused < jobs.length) await pool.prepare();
-  pool.setSlugs(jobs[0]?.context.slugs ?? {});
+  const slugs = pool.addSlugs(jobs[0]?.context.slugs ?? {});
   const rendered = await Promise.all(
     jobs.map(async (job, i) => {
       const hit = cached[i];
       if (hit) return hit;
-      const result = await pool.render(job, options.timeLimitMs ?? RENDER_TIME_LIMIT_MS);
+      const result = await pool.render(job, slugs, options.timeLimitMs ?? RENDER_TIME_LIMIT_MS);
       options.onProgress?.(++done, jobs.length);
       // A failed rendering is not remembered: the next read tries again (the limit may have been a busy machine).
       if (result.html !== '' || result.problems.length === 0) await cache?.set(job, result);

@@ -135,6 +135,26 @@ describe('a bad post is reported with its file, line and problem', () => {
     ]);
   });
 
+  test('two reads at once (the dev server reads again on a save) each resolve links with their own posts', async () => {
+    const folders = await Promise.all([tempFolder('blog-read-a-'), tempFolder('blog-read-b-')]);
+    for (const [i, dir] of folders.entries()) {
+      await writeFile(path.join(dir, `target-${i}.md`), `---\ntitle: T\ndate: 2024-01-02\n---\n\nText.\n`);
+      for (let n = 0; n < 40; n++) {
+        const body = `---\ntitle: P${n}\ndate: 2024-01-01\n---\n\n[the target](./target-${i}.md)\n`;
+        await writeFile(path.join(dir, `post-${n}.md`), body);
+      }
+    }
+    const reads = await Promise.all(
+      folders.map((postsDir) => readPosts({ postsDir, root, base: '/', includeDrafts: false })),
+    );
+    reads.forEach(({ problems, posts }, i) => {
+      expect(problems).toEqual([]);
+      for (const post of posts.filter((p) => p.slug.startsWith('post-'))) {
+        expect(post.html).toContain(`<a href="/posts/target-${i}/">the target</a>`);
+      }
+    });
+  });
+
   test('every problem in every post is listed, not just the first', async () => {
     const dir = await tempFolder('blog-many-problems-');
     await writeFile(path.join(dir, 'a.md'), '---\ndate: 2024-13-45\ntitel: x\n---\n\n![gone](./gone.png)\n');
