@@ -1,8 +1,17 @@
 // Raw HTML in a post, parsed into the tree (the sanitiser then decides what stays).
-import type { Root } from 'hast';
+//
+// rehype-raw parses the whole tree again with parse5, which knows only attributes: every
+// element comes back without its `data`, where remark-rehype keeps what markdown said that
+// HTML has no attribute for (a code block's ` title="…" {2-4}`), and with its properties as
+// parse5 reads them (`data-footnote-ref=""` for `true`). Each element that markdown made is
+// numbered in an attribute no post can know, and given its data and properties back
+// afterwards, so that a `<kbd>` anywhere in a post changes nothing else in it.
+import { randomBytes } from 'node:crypto';
+import type { Element, Root } from 'hast';
+import { find, html } from 'property-information';
 import rehypeRaw from 'rehype-raw';
 import type { VFile } from 'vfile';
-import { EXIT, eachNode } from './walk.ts';
+import { EXIT, eachElement, eachNode } from './walk.ts';
 
 /** rehype-raw re-parses the whole tree with parse5: only worth it when the post has raw HTML. */
 export function rawHtml() {
@@ -14,6 +23,21 @@ export function rawHtml() {
       hasRaw = true;
       return EXIT;
     });
-    return hasRaw ? parse(tree, file) : tree;
+    if (!hasRaw) return tree;
+    const key = find(html, `data-kept${randomBytes(8).toString('hex')}`).property;
+    const kept: Pick<Element, 'data' | 'properties'>[] = [];
+    eachElement(tree, (element) => {
+      kept.push({ data: element.data, properties: { ...element.properties } });
+      element.properties[key] = kept.length - 1;
+    });
+    const parsed = parse(tree, file) as Root;
+    eachElement(parsed, (element: Element) => {
+      const number = element.properties[key];
+      if (number === undefined) return;
+      const original = kept[Number(number)]!;
+      element.properties = original.properties;
+      if (original.data) element.data = { ...original.data, ...element.data };
+    });
+    return parsed;
   };
 }
