@@ -38,7 +38,7 @@ export function checkLinks(posts: LinkedPost[], targets: LinkTargets): { problem
       const found = { file: post.file, line: link.line };
       const problem = problemOf(link, post, targets);
       if (problem) problems.push({ ...found, message: problem });
-      if (link.image && /^https?:/i.test(link.written) && !problem) {
+      if (link.image && isExternal(link.written) && !problem) {
         warnings.push({
           ...found,
           message: `the image ${link.written} is on another site, which the Content-Security-Policy blocks; save it beside the post`,
@@ -49,6 +49,11 @@ export function checkLinks(posts: LinkedPost[], targets: LinkTargets): { problem
   return { problems, warnings };
 }
 
+/** An address on another site: `https://…`, or `//host/…` (the page's own scheme). */
+function isExternal(url: string): boolean {
+  return /^(?:https?:|\/\/)/i.test(url);
+}
+
 function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): string | undefined {
   const { written, href, image } = link;
   if (link.unsafeSvg) return `${written} is an SVG with scripts or event handlers; remove them or export it as PNG`;
@@ -57,8 +62,9 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
       ? `image not found: ${written} (paths are relative to the post's file)`
       : `broken link: ${written} is neither a file beside the post nor another post`;
   }
-  if (/^https?:/i.test(written)) {
-    return URL.canParse(written) && new URL(written).hostname ? undefined : `malformed URL: ${written}`;
+  if (isExternal(written)) {
+    const url = written.startsWith('//') ? `https:${written}` : written;
+    return URL.canParse(url) && new URL(url).hostname ? undefined : `malformed URL: ${written}`;
   }
   if (href.startsWith('#')) {
     const id = safeDecode(href.slice(1));
