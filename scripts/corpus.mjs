@@ -1,0 +1,171 @@
+// @ts-check
+// `npm run corpus -- <folder> [--json corpus.json]`
+//
+// Builds real posts written for other tools and says what happened: posts published and
+// refused, the problems by kind, the warnings by kind, and the time, for each blog in the
+// folder. `<folder>` is one blog's posts folder (post files and post folders, as in posts/),
+// or a folder of such folders, one per blog. The corpus itself is other people's writing:
+// keep it outside the repository (docs/corpus.md says how ours was gathered).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { flag } from './cli.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+
+/**
+ * Problems and warnings by kind: the first pattern that matches names it.
+ * @type {[string, RegExp][]}
+ */
+const KINDS = [
+  ['broken link to a post', /broken link: there is no post/],
+  ['broken anchor', /broken link: no heading or anchor/],
+  ['broken link', /broken link/],
+  ['missing image', /image not found/],
+  ['image without alt text', /has no alt text/],
+  ['math', /^math: /],
+  ['file name', /^slug: /],
+  [
+    'front matter',
+    /^(title|date|description|tags|draft|updated|toc|image|bibliography)\b|YAML|front matter|unknown field/,
+  ],
+  ['citation', /citation|bibliography/],
+  ['malformed URL', /malformed URL/],
+  ['unknown code language', /unknown language/],
+  ['removed HTML', /is not allowed|was removed|was replaced/],
+  ['image on another site', /is on another site/],
+  ['figure id', /figure id/],
+  ['limit', /nested|the limit is|took longer|memory/],
+];
+
+/** @param {string} message */
+function kindOf(message) {
+  return KINDS.find(([, pattern]) => pattern.test(message))?.[0] ?? 'other';
+}
+
+/** Post sources in a posts folder: `<slug>.md` and `<slug>/index.md` (what plugins/posts/sources.ts reads). */
+function countPosts(/** @type {string} */ dir) {
+  return readdirSync(dir, { withFileTypes: true }).filter(
+    (entry) =>
+      !entry.name.startsWith('.') &&
+      ((entry.isFile() && entry.name.endsWith('.md')) ||
+        (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.md')))),
+  ).length;
+}
+
+/** The blogs in `folder`: itself when it holds posts, else each of its folders that does. */
+function blogsIn(/** @type {string} */ folder) {
+  if (
+    countPosts(folder) > 0 &&
+    readdirSync(folder).some((name) => name.endsWith('.md') || existsSync(path.join(folder, name, 'index.md')))
+  )
+    return [folder];
+  return readdirSync(folder)
+    .map((name) => path.join(folder, name))
+    .filter((dir) => statSync(dir).isDirectory() && countPosts(dir) > 0)
+    .sort();
+}
+
+/**
+ * Runs `vite build` on one blog's posts.
+ * @param {string} postsDir
+ * @returns {Promise<{ code: number | null, output: string, seconds: number }>}
+ */
+async function build(postsDir) {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'blog-corpus-'));
+  const started = performance.now();
+  const { NODE_ENV: _n, ...env } = process.env;
+  const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: root,
+    env: { ...env, POSTS_DIR: postsDir, SITE_URL: 'https://example.org', NO_COLOR: '1' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  await rm(outDir, { recursive: true, force: true });
+  return { code, output, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The problem and warning lines of a build's output, each as file, line and message.
+ * @param {string} output
+ * @param {string} postsDir
+ */
+function findings(output, postsDir) {
+  /** @typedef {{ file: string, line: number | undefined, message: string }} Finding */
+  /** @type {Finding[]} */
+  const problems = [];
+  /** @type {Finding[]} */
+  const warnings = [];
+  // eslint-disable-next-line no-control-regex
+  for (const raw of output.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+    const warning = raw.startsWith('[posts] warning: ');
+    const line = warning ? raw.slice('[posts] warning: '.length) : raw;
+    if (!line.startsWith(postsDir + path.sep)) continue;
+    const match = /^(\S+?)(?::(\d+))?(?:\/)? (.*)$/.exec(line.slice(postsDir.length + 1));
+    if (!match) continue;
+    const [, file = '', number, message = ''] = match;
+    (warning ? warnings : problems).push({ file, line: number ? Number(number) : undefined, message });
+  }
+  return { problems, warnings };
+}
+
+/** @param {{ message: string }[]} list */
+function byKind(list) {
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const { message } of list) counts[kindOf(message)] = (counts[kindOf(message)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]));
+}
+
+const folder = process.argv[2] && !process.argv[2].startsWith('--') ? path.resolve(process.argv[2]) : undefined;
+if (!folder || !existsSync(folder)) {
+  console.error('usage: npm run corpus -- <folder of posts, or of blogs> [--json corpus.json]');
+  process.exit(2);
+}
+/** @type {{ blog: string, posts: number, published: number, refused: number, built: boolean }[]} */
+const results = [];
+for (const postsDir of blogsIn(folder)) {
+  const posts = countPosts(postsDir);
+  const { code, output, seconds } = await build(postsDir);
+  const { problems, warnings } = findings(output, postsDir);
+  // A post is refused when a problem names it: its file, or a file in its folder.
+  const refusedPosts = new Set(problems.map((problem) => problem.file.split('/')[0]?.replace(/\.md$/, '')));
+  const published = Number(/pages from (\d+) posts/.exec(output)?.[1] ?? posts - refusedPosts.size);
+  const result = {
+    blog: path.relative(folder, postsDir) || path.basename(postsDir),
+    posts,
+    published: code === 0 ? published : 0,
+    refused: refusedPosts.size,
+    problems: byKind(problems),
+    warnings: byKind(warnings),
+    seconds: Number(seconds.toFixed(1)),
+    built: code === 0,
+    problemLines: problems,
+  };
+  if (code !== 0 && problems.length === 0) {
+    result.problems = { 'build failed without a post problem': 1 };
+    console.error(output.slice(-3000));
+  }
+  results.push(result);
+  console.log(
+    `${result.blog}: ${posts} posts, ${result.refused} refused${code === 0 ? `, ${published} published` : ' (the build stops: nothing published)'}, ` +
+      `${problems.length} problems, ${warnings.length} warnings, ${result.seconds} s`,
+  );
+  for (const [kind, count] of Object.entries(result.problems))
+    console.log(`  problem  ${String(count).padStart(4)} ${kind}`);
+  for (const [kind, count] of Object.entries(result.warnings))
+    console.log(`  warning  ${String(count).padStart(4)} ${kind}`);
+}
+const total = (/** @type {'posts' | 'refused' | 'published'} */ key) =>
+  results.reduce((sum, result) => sum + result[key], 0);
+console.log(
+  `\nall: ${results.length} blogs, ${total('posts')} posts, ${total('refused')} refused, ` +
+    `${results.filter((result) => result.built).length} blogs built`,
+);
+const json = flag('json');
+if (json) await writeFile(json, `${JSON.stringify(results, null, 2)}\n`);
