@@ -1,4 +1,4 @@
-// `$…$` and `$$…$$` (parsed by remark-math) rendered by KaTeX to MathML at build time.
+// `$…$` and `$$…$$` (parsed in dollars.ts) rendered by KaTeX to MathML at build time.
 import type { Root } from 'hast';
 import rehypeKatex from 'rehype-katex';
 import type { VFile } from 'vfile';

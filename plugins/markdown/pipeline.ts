@@ -5,11 +5,12 @@
 // walk.ts (unist-util-visit costs a fifth of a post's render time over fifteen walks).
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import type { VFileMessage } from 'vfile-message';
 import type { Finding } from '../problems.ts';
 import { anchors } from './anchors.ts';
 import { constructPlugins } from './unused-constructs.ts';
+import { displayParagraphs } from './display-math.ts';
+import { dollarMath } from './dollars.ts';
 import { charts } from './charts.ts';
 import { citations } from './citations.ts';
 import { code } from './code.ts';
@@ -35,7 +36,8 @@ const PIPELINE: Pipeline = {
     remarkFrontmatter, // the front matter is read by plugins/posts/, not rendered
     remarkGfm, // tables, task lists, strikethrough, footnotes, autolinks
     // (constructPlugins(source) go here: no email autolink or table construct where the post cannot hold one)
-    remarkMath, // $…$ and $$…$$
+    dollarMath, // $…$ and $$…$$, dollars read as pandoc reads them (prices stay text)
+    displayParagraphs, // a paragraph of nothing but $$…$$ is display math
     limitMarkdownNesting, // before anything recursive walks the tree
     excerpt, // file.data.excerpt, file.data.words
   ],

@@ -31,7 +31,7 @@ const SANITIZE_SCHEMA: Schema = {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((property) => property !== 'name'),
     a: [...(defaultSchema.attributes?.a ?? []), 'name'],
-    // remark-math's classes, which rehype-katex (after the sanitiser) turns into MathML.
+    // the math classes (dollars.ts), which rehype-katex (after the sanitiser) turns into MathML.
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     // citeproc's inline styles, as classes (citations.ts).
     span: [['className', ...Object.values(CITEPROC_STYLES)]],
