@@ -29,3 +29,24 @@ describe('anchors written as raw HTML', () => {
     );
   });
 });
+
+describe('heading ids', () => {
+  test('{#id} at the end of a heading is its id, as pandoc, kramdown, Hugo and Docusaurus read it', async () => {
+    const { html, problems } = await render(
+      '\n## What is **SWoR** {#swor}\n\n## Appendix {#appendix .unnumbered}\n\n## Unnumbered {-}\n\n## The set {a}\n\n' +
+        '[swor](#swor), [appendix](#appendix), [unnumbered](#unnumbered)\n',
+    );
+    expect(problems).toEqual([]);
+    expect(html).toContain('<h2 id="swor">What is <strong>SWoR</strong></h2>');
+    expect(html).toContain('<h2 id="appendix">Appendix</h2>');
+    expect(html).toContain('<h2 id="unnumbered">Unnumbered</h2>');
+    expect(html).toContain('<h2 id="the-set-a">The set {a}</h2>');
+  });
+
+  test("an id that reads like a script's global gets the raw ids' prefix; links in the post follow it", async () => {
+    const { html, problems } = await render('\n## Scheduling {#setImmediate}\n\n[scheduling](#setImmediate)\n');
+    expect(problems).toEqual([]);
+    expect(html).toContain('<h2 id="user-content-setImmediate">Scheduling</h2>');
+    expect(html).toContain('<a href="#user-content-setImmediate">scheduling</a>');
+  });
+});
