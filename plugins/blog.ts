@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, UserConfig } from 'vite';
 import { buildSite } from './build.ts';
-import { serveDev } from './dev-server.ts';
+import { DEV_MATH_STYLESHEET, serveDev } from './dev-server.ts';
 import type { SiteOptions } from './head.ts';
 import {
   ParsedSources,
@@ -40,6 +40,9 @@ export function blog(options: BlogOptions = {}): Plugin {
   let config: ResolvedConfig;
   let site: SiteOptions;
   let posts: PostsReader;
+  // Under `vite`, the posts' math styles come from the dev server (a build inlines them).
+  const devHead = () =>
+    config.command === 'serve' ? `\n    <link rel="stylesheet" href="${config.base}${DEV_MATH_STYLESHEET}">` : '';
 
   return {
     name: 'blog',
@@ -60,7 +63,7 @@ export function blog(options: BlogOptions = {}): Plugin {
     // And every page has the same header, outside the app (plugins/header.ts).
     transformIndexHtml: (html) =>
       html
-        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${INLINE_SCRIPT}</script>`)
+        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${INLINE_SCRIPT}</script>${devHead()}`)
         .replace(HEADER_PLACEHOLDER, () => siteHeaderHtml(config.base)),
     resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
     load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),

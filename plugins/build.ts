@@ -15,6 +15,7 @@ import { prerender } from './prerender.ts';
 import { closeRenderer } from './render-pool.ts';
 import { prepareShell } from './shell.ts';
 import { writePreviews } from './previews.ts';
+import { mathStylesheet } from './markdown/math-styles.ts';
 import { formatProblem } from './problems.ts';
 import { SearchIndex } from './search.ts';
 import { writeSiteFiles } from './site-files.ts';
@@ -66,7 +67,7 @@ async function buildWith(
   const key = await appKey(config.root, { base: config.base, mode: config.mode, siteUrl: options.site.siteUrl });
   const { reused, app, serverDir, builtHtml } = await bundleApp(builder, options, { outDir, key, previous });
 
-  const shell = await prepareShell(outDir, config.base, builtHtml);
+  const shell = await prepareShell(outDir, config.base, builtHtml, mathStylesheet(result.mathStyles));
   const site = { ...options.site, styleHash: shell.styleHash };
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
   // Pagefind indexes in a process of its own, beside the prerender; social cards (with SITE_URL) too.

@@ -11,6 +11,7 @@ import type { PageData } from '../src/content.ts';
 import { SETTINGS } from '../src/settings.ts';
 import type { FirstLook, ReadResult } from './posts/read.ts';
 import { sitePages } from './pages.ts';
+import { mathStylesheet } from './markdown/math-styles.ts';
 import { formatProblem } from './problems.ts';
 
 interface DevOptions {
@@ -43,12 +44,17 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
   const reading = startReading(server, options, load);
   const report = () => reportProblems(server, reading.current);
   void report();
+  let mathCss = reading.current.then(({ result }) => mathStylesheet(result.mathStyles));
   watchPosts(server, options.postsDir, (files) => {
     reading.firstLook = undefined;
     reading.current = load();
-    void report().then(() => {
+    const previousMathCss = mathCss;
+    mathCss = reading.current.then(({ result }) => mathStylesheet(result.mathStyles));
+    void report().then(async () => {
       config.logger.info(`[posts] ${files.join(', ')} changed`, { timestamp: true });
-      server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
+      // A formula styled as none before: the page's math stylesheet is loaded again with the page.
+      if ((await mathCss) !== (await previousMathCss)) server.ws.send({ type: 'full-reload' });
+      else server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
     });
   });
   server.middlewares.use((req, res, next) => {
@@ -57,6 +63,14 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
     // itself (index.html, its modules) is Vite's, at once.
     const ours = relative === DEV_PROBLEMS_PATH || relative?.endsWith(PAGE_DATA_FILE) || relative?.startsWith(ASSETS);
     if (relative === undefined || !ours) return next();
+    if (relative === DEV_MATH_STYLESHEET) {
+      void mathCss.then((css) => {
+        res.setHeader('Content-Type', 'text/css; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(css);
+      });
+      return;
+    }
     const json = (status: number, body: unknown) => {
       res.statusCode = status;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -127,6 +141,7 @@ async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot
     assets: [],
     warnings: [],
     reused: 0,
+    mathStyles: {},
     problems: [{ file: path.relative(root, options.postsDir), message: `could not be read: ${String(error)}` }],
   }));
   return {
@@ -138,6 +153,9 @@ async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot
 
 /** Where posts' files (images, data files) are served, as the build names them (plugins/markdown/urls.ts, plugins/posts/read.ts). */
 const ASSETS = 'assets/';
+
+/** The rules of the posts' math style classes (plugins/markdown/math-styles.ts); a build puts them in the page's stylesheet. */
+export const DEV_MATH_STYLESHEET = `${ASSETS}math-styles.css`;
 
 /** Prints the posts' warnings and problems in the terminal. */
 async function reportProblems(server: ViteDevServer, snapshot: Promise<Snapshot>): Promise<void> {

@@ -34,8 +34,11 @@ const SVG_ICON = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)" \/>/;
 /** Icons up to this size (bytes) go into every page as a data: URL. */
 const INLINE_ICON_LIMIT = 1024;
 
-/** From Vite's index.html (`built`), for the app built into `outDir` for a site under `base`. */
-export async function prepareShell(outDir: string, base: string, built: string): Promise<Shell> {
+/**
+ * From Vite's index.html (`built`), for the app built into `outDir` for a site under `base`;
+ * `postsCss` (the rules of the posts' math styles) goes into the stylesheet after the app's.
+ */
+export async function prepareShell(outDir: string, base: string, built: string, postsCss = ''): Promise<Shell> {
   const [entry, ...more] = [...built.matchAll(MODULE_SCRIPT)].map((match) => match[1]!);
   const stylesheets = [...built.matchAll(STYLESHEET)].map((match) => match[1]!);
   if (!entry || more.length > 0 || stylesheets.length !== 1 || !built.includes(INLINE_SCRIPT_TAG)) {
@@ -44,7 +47,7 @@ export async function prepareShell(outDir: string, base: string, built: string):
         `it has ${more.length + (entry ? 1 : 0)}, ${stylesheets.length} and ${built.includes(INLINE_SCRIPT_TAG) ? 1 : 0}`,
     );
   }
-  const css = (await readFile(path.join(outDir, stylesheets[0]!.slice(base.length)), 'utf8')).trim();
+  const css = (await readFile(path.join(outDir, stylesheets[0]!.slice(base.length)), 'utf8')).trim() + postsCss;
   // Vite's minified CSS from our sources has no `</style`, but the page must not depend on that.
   if (/<\/style/i.test(css)) throw new Error(`${stylesheets[0]} contains "</style", which cannot be inlined`);
   const icon = await inlineIcon(outDir, base, built);

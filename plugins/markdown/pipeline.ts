@@ -48,7 +48,7 @@ const PIPELINE: Pipeline = {
     limitHtmlNesting, // raw HTML can nest deeper than markdown
     anchors, // <a id="x"> and <a name="x"> keep their name: links from anywhere reach them
     sanitize, // the allow-list, warning about each removal
-    math, // KaTeX to MathML; bad TeX is a problem
+    math, // Temml to MathML Core; bad TeX is a problem with its line
     charts, // ```chart: an SVG chart, a table and a download link from a data file
     code, // Shiki: highlighted code, a title bar, marked lines
     headingIds, // ids for headings
@@ -86,6 +86,7 @@ export async function renderMarkdown(source: string, context: PostContext): Prom
     links: data.links ?? [],
     dependencies: data.dependencies ?? { files: {}, slugs: {} },
     toc: data.toc ?? [],
+    mathStyles: data.mathStyles ?? {},
   };
 }
 

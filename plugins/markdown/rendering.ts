@@ -15,6 +15,8 @@ export interface RenderedMarkdown {
   links: OutgoingLink[];
   dependencies: RenderDependencies;
   toc: { id: string; text: string; depth: number }[];
+  /** The declarations of each math style class the post uses (math-styles.ts). */
+  mathStyles: Record<string, string>;
 }
 
 /** A rendering that stopped: no page, only the problems that say why. */
@@ -31,5 +33,6 @@ export function failedRendering(problems: Finding[]): RenderedMarkdown {
     links: [],
     dependencies,
     toc: [],
+    mathStyles: {},
   };
 }

@@ -133,6 +133,8 @@ export interface ReadResult {
   warnings: Problem[];
   /** How many posts' renderings came from the cache. */
   reused: number;
+  /** The math style classes the published posts use, with their declarations (for the stylesheet). */
+  mathStyles: Record<string, string>;
 }
 
 /** A post's file, read and its front matter checked, waiting for its markdown to be rendered. */
@@ -154,7 +156,8 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   warmUpRenderer(options.root);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const sources = await findSources(options.postsDir, options.root, problems);
+  const refusedNames: string[] = [];
+  const sources = await findSources(options.postsDir, options.root, problems, refusedNames);
   options.parsed?.keepOnly(new Set(sources.map((source) => source.file)));
   const loaded = await mapLimited(sources, 32, (source) =>
     // Whatever goes wrong inside one post is that post's problem; the others are still read.
@@ -164,7 +167,15 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     }),
   );
   const rendered = await render(loaded, sources, options);
-  const { posts, assets, linking, targets, tags, ownFiles } = collect(loaded, rendered, options, problems, warnings);
+  const { posts, assets, linking, targets, tags, ownFiles, mathStyles } = collect(
+    loaded,
+    rendered,
+    options,
+    problems,
+    warnings,
+  );
+  // A post refused for its file name is there too: a link to it is not a second problem.
+  for (const name of refusedNames) if (!targets.has(name)) targets.set(name, {});
   const links = checkLinks(linking, {
     base: options.base,
     posts: targets,
@@ -181,6 +192,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     problems: problems.sort(byPlace),
     warnings: warnings.sort(byPlace),
     reused: rendered.reused,
+    mathStyles,
   };
 }
 
@@ -202,6 +214,7 @@ function collect(
   const tags: string[] = [];
   // A post's own files count as files of the site while its links are checked, published or not.
   const ownFiles = new Set<string>();
+  const mathStyles: Record<string, string> = {};
   for (const item of loaded) {
     const rendering = rendered.renderings.get(item);
     problems.push(...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding })));
@@ -224,8 +237,9 @@ function collect(
     }
     posts.push(post);
     for (const asset of rendering.assets) assets.set(asset.fileName, asset);
+    Object.assign(mathStyles, rendering.mathStyles);
   }
-  return { posts, assets, linking, targets, tags, ownFiles };
+  return { posts, assets, linking, targets, tags, ownFiles, mathStyles };
 }
 
 /**

@@ -13,7 +13,16 @@ export interface Source {
   file: string;
 }
 
-export async function findSources(postsDir: string, root: string, problems: Problem[]): Promise<Source[]> {
+/**
+ * The posts in `postsDir`; each problem goes to `problems`, and the name of each post
+ * refused for its name to `refusedNames` (so that a link to it is not a second problem).
+ */
+export async function findSources(
+  postsDir: string,
+  root: string,
+  problems: Problem[],
+  refusedNames: string[] = [],
+): Promise<Source[]> {
   const relative = (file: string) => displayPath(root, file);
   let entries;
   try {
@@ -46,10 +55,15 @@ export async function findSources(postsDir: string, root: string, problems: Prob
       });
     }
   }
-  return withValidSlugs(sources, relative, problems);
+  return withValidSlugs(sources, relative, problems, refusedNames);
 }
 
-function withValidSlugs(sources: Source[], relative: (file: string) => string, problems: Problem[]): Source[] {
+function withValidSlugs(
+  sources: Source[],
+  relative: (file: string) => string,
+  problems: Problem[],
+  refusedNames: string[],
+): Source[] {
   const bySlug = new Map<string, Source>();
   const valid = sources.filter((s) => SLUG_PATTERN.test(s.slug.toLowerCase()));
   const validSlugs = new Map(valid.map((s) => [s.slug.toLowerCase(), s.file]));
@@ -58,6 +72,7 @@ function withValidSlugs(sources: Source[], relative: (file: string) => string, p
     // Capitals publish at the lower-cased slug, as Hugo does: `From-GAN.md` is /posts/from-gan/.
     const slug = source.slug.toLowerCase();
     if (!SLUG_PATTERN.test(slug)) {
+      refusedNames.push(slug);
       const suggestion = slugify(source.slug) || 'my-post';
       const taken = validSlugs.get(suggestion);
       const rule = `"${source.slug}" must be letters, digits and single hyphens`;

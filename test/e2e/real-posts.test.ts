@@ -1,0 +1,94 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
+
+/**
+ * Posts written the way real blogs are written (test/fixtures/real/): math from ML blogs,
+ * as the reader's browser draws it.
+ */
+const MATH = 'posts/loss-landscapes/';
+
+const suite = setUpServedSite('real');
+let context: BrowserContext | undefined;
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function open(
+  path: string,
+  width = 1000,
+): Promise<{ page: Page; errors: string[]; csp: () => Promise<string[]> }> {
+  context = await suite.browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  const csp = await recordCspViolations(page);
+  const response = await page.goto(`${suite.site.url}/${path}`, { waitUntil: 'networkidle' });
+  expect(response?.status()).toBe(200);
+  return { page, errors, csp };
+}
+
+describe('math as the ML blogs write it', () => {
+  test('styled letters are drawn as such: each is its own glyph, unlike the plain letter', async () => {
+    const { page, errors, csp } = await open(MATH);
+    // 𝔼, ℒ, 𝐱 and 𝜽 are letters of their own in the text, so no browser needs mathvariant.
+    const widths = await page.evaluate(() => {
+      const measure = (text: string) => {
+        const math = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'math');
+        const mi = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mi');
+        mi.textContent = text;
+        math.append(mi);
+        document.querySelector('.prose')!.append(math);
+        const width = mi.getBoundingClientRect().width;
+        math.remove();
+        return width;
+      };
+      const text = document.querySelector('.prose math')!.textContent ?? '';
+      return { text, styled: ['𝔼', 'ℒ', '𝐱', '𝜽'].map(measure), plain: ['E', 'L', 'x', 'θ'].map(measure) };
+    });
+    for (const letter of ['𝔼', 'ℒ', '𝐱', '𝜽']) expect(widths.text).toContain(letter);
+    widths.styled.forEach((width, i) => {
+      expect(width).toBeGreaterThan(0);
+      expect(Math.abs(width - widths.plain[i]!)).toBeGreaterThan(0.1);
+    });
+    expect(await page.locator('.prose [mathvariant]:not([mathvariant="normal"])').count()).toBe(0);
+    expect(await page.locator('.prose [style]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(await csp()).toEqual([]);
+  });
+
+  test('the rows of an aligned block line up on their = signs; cases and matrices keep their columns', async () => {
+    const { page } = await open(MATH);
+    const aligned = page.locator('#eq-elbo');
+    const equals = await aligned
+      .locator('mo', { hasText: /^=$/ })
+      .evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().left)));
+    expect(equals).toHaveLength(2);
+    expect(Math.abs(equals[0]! - equals[1]!)).toBeLessThanOrEqual(1);
+    // The left column of cases starts at the same x in both rows.
+    const cases = await page
+      .locator('.math-display', { hasText: 'otherwise' })
+      .locator('mtr > mtd:first-child')
+      .evaluateAll((cells) => cells.map((cell) => Math.round(cell.firstElementChild!.getBoundingClientRect().left)));
+    expect(cases).toHaveLength(2);
+    expect(cases[0]).toBe(cases[1]);
+  });
+
+  test('on a 320-pixel phone no formula widens the page: display math scrolls in its box, inline math wraps', async () => {
+    const { page } = await open(MATH, 320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    const boxes = await page.locator('.math-display').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        scrolls: node.scrollWidth > node.clientWidth,
+        right: node.getBoundingClientRect().right,
+      })),
+    );
+    expect(boxes.some((box) => box.scrolls)).toBe(true);
+    for (const box of boxes) expect(box.right).toBeLessThanOrEqual(320);
+    const inline = await page
+      .locator('.math-inline')
+      .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().right));
+    for (const right of inline) expect(right).toBeLessThanOrEqual(320);
+  });
+});
