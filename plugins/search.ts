@@ -151,7 +151,11 @@ class Session {
   }
 }
 
-/** What Pagefind reads of a post: its title (weighted as a heading), description, tags and text. */
+/**
+ * What Pagefind reads of a post: its title (weighted as a heading), its description (when
+ * the author wrote one: else the excerpt is the first paragraph, already in the text), tags
+ * and text.
+ */
 export function searchDocument(post: Post): string {
   return documentParts(post).join('');
 }
@@ -169,7 +173,7 @@ function documentParts(post: Post): [string, string, string] {
     `<meta data-pagefind-meta="${name}[content]" content="${escapeHtml(value)}">`;
   const head = `<!doctype html><html lang="en"><head>${meta('slug', post.slug)}${meta('date', post.dateLabel)}</head><body><main data-pagefind-body>
 <h1 data-pagefind-meta="title">${escapeHtml(post.title)}</h1>
-<p>${escapeHtml(post.excerpt)}</p>
+${post.described ? `<p>${escapeHtml(post.excerpt)}</p>` : ''}
 <p>${post.tags.map((tag) => escapeHtml(tag.name)).join(', ')}</p>
 `;
   return [head, post.html, '\n</main></body></html>'];

@@ -68,6 +68,8 @@ export interface Post extends PostSummary {
   image?: string;
   /** Present when the post has three or more section headings and does not set `toc: false`. */
   toc?: TocEntry[];
+  /** Present when the excerpt is the author's `description`, not the post's first paragraph. */
+  described?: true;
 }
 
 export type PageData =

@@ -67,14 +67,25 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** What the search index in `outDir` holds of each page: Pagefind's fragments, by page address. */
-export async function searchContents(outDir: string): Promise<Map<string, string>> {
+/** A page as the search index holds it: Pagefind's fragment. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** What the search index in `outDir` holds of each page. */
+export async function searchRecords(outDir: string): Promise<SearchRecord[]> {
   const folder = path.join(outDir, 'pagefind/fragment');
-  const contents = new Map<string, string>();
+  const records: SearchRecord[] = [];
   for (const file of await listFiles(folder)) {
     const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
-    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
-    contents.set(fragment.url, fragment.content);
+    records.push(JSON.parse(text.slice(text.indexOf('{'))) as SearchRecord);
   }
-  return contents;
+  return records;
+}
+
+/** What the search index in `outDir` holds of each page's text, by page address. */
+export async function searchContents(outDir: string): Promise<Map<string, string>> {
+  return new Map((await searchRecords(outDir)).map((record) => [record.url, record.content]));
 }

@@ -39,7 +39,6 @@ const PIPELINE: Pipeline = {
     dollarMath, // $…$ and $$…$$, dollars read as pandoc reads them (prices stay text)
     displayParagraphs, // a paragraph of nothing but $$…$$ is display math
     limitMarkdownNesting, // before anything recursive walks the tree
-    excerpt, // file.data.excerpt, file.data.words
   ],
   // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
   remarkRehypeOptions: { clobberPrefix: '' },
@@ -60,6 +59,7 @@ const PIPELINE: Pipeline = {
     resolveUrls, // file.data.links, .ids, .assets, .dependencies
     images, // alt text required; width and height from the file
     headingAnchors, // a link to each section beside its heading
+    excerpt, // file.data.excerpt, .words: the first paragraph's text as the page shows it
   ],
 };
 

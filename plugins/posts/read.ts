@@ -444,6 +444,7 @@ function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): 
     related: [],
     ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
     ...(data.toc !== false && rendered.toc.length >= MIN_TOC_HEADINGS ? { toc: rendered.toc } : {}),
+    ...(data.description !== undefined ? { described: true as const } : {}),
   };
 }
 
