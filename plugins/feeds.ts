@@ -6,7 +6,7 @@ import { Feed } from 'feed';
 import type { Post } from '../src/content.ts';
 import { FEED_FILES, routePath } from '../src/routes.ts';
 import { SETTINGS } from '../src/settings.ts';
-import type { SiteOptions } from './head.ts';
+import { escapeHtml, type SiteOptions } from './head.ts';
 
 /** How many of the newest posts the feeds carry. */
 export const FEED_POSTS = 20;
@@ -30,8 +30,29 @@ export function absoluteUrls(html: string, pageUrl: string): string {
   });
 }
 
+/**
+ * How each feed carries a post's title and summary, which are plain text: RSS's title is
+ * text and its description HTML; Atom's title and summary are `type="html"` as `feed` writes
+ * them; JSON Feed's are text. Where HTML is expected, the text is escaped, so that a reader
+ * shows `<img onerror=…>` in a title as those characters, never as an image.
+ */
+const TEXT_AS: Record<FeedFile, { title: (text: string) => string; summary: (text: string) => string }> = {
+  'rss.xml': { title: (text) => text, summary: escapeHtml },
+  'atom.xml': { title: escapeHtml, summary: escapeHtml },
+  'feed.json': { title: (text) => text, summary: (text) => text },
+};
+
 /** The three feeds by file name; `site.siteUrl` must be set. */
 export function feedFiles(posts: Post[], site: SiteOptions & { siteUrl: string }): Record<FeedFile, string> {
+  const feed = (file: FeedFile) => feedOf(posts, site, TEXT_AS[file]);
+  return {
+    'rss.xml': repairCategories(feed('rss.xml').rss2()),
+    'atom.xml': repairCategories(feed('atom.xml').atom1()),
+    'feed.json': jsonFeed11(feed('feed.json').json1()),
+  };
+}
+
+function feedOf(posts: Post[], site: SiteOptions & { siteUrl: string }, text: (typeof TEXT_AS)[FeedFile]): Feed {
   const home = `${site.siteUrl}${site.base}`;
   const newest = posts.slice(0, FEED_POSTS);
   const updated = newest.map((post) => time(post.updated ?? post.date)).sort((a, b) => b.getTime() - a.getTime())[0];
@@ -51,10 +72,10 @@ export function feedFiles(posts: Post[], site: SiteOptions & { siteUrl: string }
   for (const post of newest) {
     const url = `${home}${routePath('post', { slug: post.slug }).slice(1)}`;
     feed.addItem({
-      title: post.title,
+      title: text.title(post.title),
       id: url,
       link: url,
-      description: post.excerpt,
+      description: text.summary(post.excerpt),
       content: absoluteUrls(post.html, url),
       author: [author],
       date: time(post.updated ?? post.date),
@@ -65,11 +86,7 @@ export function feedFiles(posts: Post[], site: SiteOptions & { siteUrl: string }
       })),
     });
   }
-  return {
-    'rss.xml': repairCategories(feed.rss2()),
-    'atom.xml': repairCategories(feed.atom1()),
-    'feed.json': jsonFeed11(feed.json1()),
-  };
+  return feed;
 }
 
 /**

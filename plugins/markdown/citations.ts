@@ -157,7 +157,7 @@ async function readBibliography(name: string, file: VFile): Promise<Bibliography
       const wanted = new Set(cited);
       const html = plugins.output.format(
         'bibliography',
-        entries.filter((entry) => wanted.has(entry.id)),
+        entries.filter((entry) => wanted.has(entry.id)).map((entry) => withSafeLinks(entry, name, into)),
         {
           format: 'html',
           template: 'harvard1',
@@ -173,6 +173,41 @@ async function readBibliography(name: string, file: VFile): Promise<Bibliography
       return cited.map((key) => entryContent(formatted.get(key) ?? '', into));
     },
   };
+}
+
+/** What citeproc makes links of: an entry's URL and DOI. */
+interface LinkedEntry {
+  id: string;
+  URL?: unknown;
+  DOI?: unknown;
+}
+
+/**
+ * The entry with its URL and DOI as they may stand in an `href`: citeproc writes them into
+ * its HTML as they are, so a `"` in one would end the attribute. A URL must be a web
+ * address (http, https or ftp), written as the URL parser writes it (percent-encoded);
+ * anything else is left out with a warning naming the entry. A DOI has the characters that
+ * HTML gives a meaning percent-encoded.
+ */
+function withSafeLinks<Entry extends LinkedEntry>(entry: Entry, bibliography: string, file: VFile): Entry {
+  const safe = { ...entry };
+  if (typeof entry.URL === 'string') {
+    const url = URL.canParse(entry.URL.trim()) ? new URL(entry.URL.trim()) : undefined;
+    if (url && ['http:', 'https:', 'ftp:'].includes(url.protocol)) safe.URL = url.href;
+    else {
+      delete safe.URL;
+      file.message(
+        `bibliography: ${bibliography} @${entry.id}: the url ${JSON.stringify(entry.URL)} is not a web address (http or https) and was left out`,
+      );
+    }
+  }
+  if (typeof entry.DOI === 'string') {
+    safe.DOI = entry.DOI.replace(
+      /["'<>`\s{}|\\^]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+  }
+  return safe;
 }
 
 /**
