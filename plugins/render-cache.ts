@@ -10,7 +10,13 @@ import type { RenderedMarkdown } from './markdown/rendering.ts';
 const CACHE_FORMAT = 2;
 
 /** The renderer's own source: the pipeline's folder and what it imports from outside it. */
-const RENDERER_SOURCES = ['plugins/markdown', 'plugins/slugify.js', 'src/routes.ts', 'package-lock.json'];
+const RENDERER_SOURCES = [
+  'plugins/markdown',
+  'plugins/slugify.js',
+  'src/routes.ts',
+  'src/settings.ts',
+  'package-lock.json',
+];
 
 /**
  * What every rendering depends on besides its post: the renderer's own source and the exact

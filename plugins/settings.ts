@@ -14,6 +14,9 @@ export function settingsProblems(settings: Settings = SETTINGS): string[] {
   if (!Number.isInteger(settings.postsPerPage) || settings.postsPerPage < 1) {
     problems.push(`postsPerPage: must be a whole number of 1 or more, not ${String(settings.postsPerPage)}`);
   }
+  if (typeof settings.typography !== 'boolean') {
+    problems.push(`typography: must be true or false, not ${String(settings.typography)}`);
+  }
   if (settings.newsletter) {
     const checked = checkNewsletter(settings.newsletter);
     if ('problem' in checked) problems.push(`newsletter: ${checked.problem}`);

@@ -15,6 +15,11 @@ export const SETTINGS = {
   /** How many posts the home page, each further list page and each tag page show. */
   postsPerPage: 10,
   /**
+   * Curly quotes, en and em dashes (`--`, `---`) and ellipses (`...`) in the posts' prose,
+   * never in code or math. false leaves the characters as written.
+   */
+  typography: true,
+  /**
    * Where the signup form sends addresses: null keeps the honest "not stored yet" note and
    * sends nothing. To use a provider, set its name and the form action from its embed code:
    *   { provider: 'buttondown', action: 'https://buttondown.com/api/emails/embed-subscribe/<you>' }

@@ -240,7 +240,7 @@ describe('npm run build', () => {
     expect(code, output).toBe(0);
     const page = await readFile(path.join(outDir, 'posts/dollar-signs/index.html'), 'utf8');
     expect(page).toContain('<title>Costs in $&amp; and $&#39; and $$ · Mehrdad Zaker&#39;s Blog</title>');
-    expect(page).toContain('Prices: $5, $&amp; and $&#x27; and $$ stay as written.');
+    expect(page).toContain('Prices: $5, $&amp; and $’ and $$ stay as written.');
   });
 
   test('ships only production code: no source maps, no dev-server code, no markdown parser', async () => {

@@ -22,6 +22,9 @@ describe('the site settings', () => {
       'src/settings.ts postsPerPage: must be a whole number of 1 or more, not 0',
       'src/settings.ts newsletter: action must be Kit\'s https form address, like https://app.kit.com/forms/<form id>/subscriptions; got "http://evil.example/forms/1/subscriptions"',
     ]);
+    expect(settingsProblems({ ...SETTINGS, typography: 'yes' } as unknown as typeof SETTINGS)).toEqual([
+      'src/settings.ts typography: must be true or false, not yes',
+    ]);
     const unknown = {
       ...SETTINGS,
       newsletter: { provider: 'substack', action: 'https://x' },

@@ -28,6 +28,7 @@ import { failedRendering, type RenderedMarkdown } from './rendering.ts';
 import { sanitize } from './sanitize.ts';
 import { tables } from './tables.ts';
 import { tableOfContents } from './toc.ts';
+import { typography } from './typography.ts';
 import { taskListLabels } from './task-lists.ts';
 import { resolveUrls } from './urls.ts';
 
@@ -39,6 +40,7 @@ const PIPELINE: Pipeline = {
     dollarMath, // $…$ and $$…$$, dollars read as pandoc reads them (prices stay text)
     displayParagraphs, // a paragraph of nothing but $$…$$ is display math
     limitMarkdownNesting, // before anything recursive walks the tree
+    typography, // curly quotes, dashes and ellipses in prose (the `typography` setting)
   ],
   // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
   remarkRehypeOptions: { clobberPrefix: '' },
