@@ -16,7 +16,7 @@ const APP_IDS = new Set<string>(Object.values(IDS));
  * Attributes at the end of a heading: `{#id}`, with classes or other attributes beside it
  * (`{#intro .unnumbered}`), or without an id (`{-}`): the id is kept, the rest dropped.
  */
-const ATTRIBUTES = /\s*\{((?:\s*(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)|-))+)\s*\}\s*$/;
+export const ATTRIBUTES = /\s*\{((?:\s*(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)|-))+)\s*\}\s*$/;
 
 export function headingIds() {
   const slug = rehypeSlug();

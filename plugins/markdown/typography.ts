@@ -7,6 +7,7 @@
 // across emphasis, links and code: `"**bold**"` gets “ and ”.
 import type { Nodes, Root } from 'mdast';
 import { SETTINGS } from '../../src/settings.ts';
+import { ATTRIBUTES } from './heading-ids.ts';
 
 /** Blocks whose text starts afresh: a quote at their start opens. */
 const PROSE = new Set(['paragraph', 'heading', 'tableCell']);
@@ -17,7 +18,7 @@ export function typography() {
   return (tree: Root) => {
     if (!SETTINGS.typography) return;
     const visit = (node: Nodes) => {
-      if (PROSE.has(node.type)) return smarten(node, { before: ' ' });
+      if (PROSE.has(node.type)) return smarten(node, { before: ' ', heading: node.type === 'heading' });
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
@@ -27,11 +28,15 @@ export function typography() {
 /** The character before the text being changed, in reading order within its block. */
 interface Context {
   before: string;
+  heading: boolean;
 }
 
 function smarten(node: Nodes, context: Context): void {
   if (node.type === 'text') {
-    node.value = smartText(node.value, context);
+    // A heading's `{#id}` (heading-ids.ts) is an attribute, not prose: `{#a--b}` stays.
+    const attributes = context.heading ? ATTRIBUTES.exec(node.value) : null;
+    const prose = attributes ? node.value.slice(0, attributes.index) : node.value;
+    node.value = smartText(prose, context) + (attributes?.[0] ?? '');
     return;
   }
   if (WORDLIKE.has(node.type)) {

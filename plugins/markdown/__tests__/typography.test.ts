@@ -27,6 +27,11 @@ describe('typography in prose', () => {
     expect(html).toContain('<abbr title="it&#x27;s -- raw">HTML</abbr>');
     expect(html).toContain('<a href="https://example.org/a--b">a “link”</a>');
   });
+
+  test("a heading's {#id} is not prose", async () => {
+    const { html } = await render('\n## Results -- "v2" {#results--v2}\n');
+    expect(html).toContain('<h2 id="results--v2">Results – “v2”</h2>');
+  });
 });
 
 test('typography: false in the site settings leaves the characters as written', async () => {
