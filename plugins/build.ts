@@ -68,7 +68,7 @@ async function buildWith(
   const { reused, app, serverDir, builtHtml } = await bundleApp(builder, options, { outDir, key, previous });
 
   const shell = await prepareShell(outDir, config.base, builtHtml, mathStylesheet(result.mathStyles));
-  const site = { ...options.site, styleHash: shell.styleHash };
+  const site = { ...options.site, styleHash: shell.styleHash, frames: result.frames };
   const pages = sitePages(result.posts, site.siteUrl && `${site.siteUrl}${site.base}`);
   // Pagefind indexes in a process of its own, beside the prerender; social cards (with SITE_URL) too.
   const indexing = search.write(outDir, result.posts, previous?.searchKey);

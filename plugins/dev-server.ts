@@ -142,6 +142,7 @@ async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot
     warnings: [],
     reused: 0,
     mathStyles: {},
+    frames: [],
     problems: [{ file: path.relative(root, options.postsDir), message: `could not be read: ${String(error)}` }],
   }));
   return {

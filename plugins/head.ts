@@ -14,6 +14,8 @@ export interface SiteOptions {
   siteUrl: string | undefined;
   /** The CSP source (`sha256-…`) of the pages' inline stylesheet, once the app is built (plugins/shell.ts). */
   styleHash?: string;
+  /** The video players the posts' previews load when a reader clicks (plugins/markdown/videos.ts). */
+  frames?: string[];
 }
 
 export function escapeHtml(text: string): string {
@@ -33,7 +35,11 @@ export const INLINE_SCRIPT_HASH = `sha256-${createHash('sha256').update(INLINE_S
  * slipped past the sanitiser could not execute. With a newsletter provider set, the signup
  * form may post to that one origin (and, with JavaScript, fetch it), and nothing else.
  */
-function policy(settings: typeof SETTINGS, styleHash: string | undefined): [directive: string, value: string][] {
+function policy(
+  settings: typeof SETTINGS,
+  styleHash: string | undefined,
+  frames: string[] = [],
+): [directive: string, value: string][] {
   const provider = newsletterOrigin(settings);
   return [
     ['default-src', "'self'"],
@@ -44,6 +50,8 @@ function policy(settings: typeof SETTINGS, styleHash: string | undefined): [dire
     ['style-src', styleHash ? `'self' '${styleHash}'` : "'self'"],
     ['img-src', "'self' data:"],
     ...(provider ? ([['connect-src', `'self' ${provider}`]] as [string, string][]) : []),
+    // The players of the videos the posts show, loaded only when a reader clicks a preview.
+    ...(frames.length > 0 ? ([['frame-src', frames.join(' ')]] as [string, string][]) : []),
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', provider ? `'self' ${provider}` : "'self'"],
@@ -53,10 +61,10 @@ function policy(settings: typeof SETTINGS, styleHash: string | undefined): [dire
 
 /** The policy; a meta tag cannot carry `frame-ancestors` (browsers ignore it there). */
 export function contentSecurityPolicy(
-  options: { inMetaTag?: boolean; settings?: typeof SETTINGS; styleHash?: string | undefined } = {},
+  options: { inMetaTag?: boolean; settings?: typeof SETTINGS; styleHash?: string | undefined; frames?: string[] } = {},
 ): string {
-  const { inMetaTag = false, settings = SETTINGS, styleHash } = options;
-  return policy(settings, styleHash)
+  const { inMetaTag = false, settings = SETTINGS, styleHash, frames } = options;
+  return policy(settings, styleHash, frames)
     .filter(([directive]) => !(inMetaTag && directive === 'frame-ancestors'))
     .map(([directive, value]) => `${directive} ${value}`)
     .join('; ');
@@ -77,7 +85,7 @@ export function headTags(path: string | null, page: PageData | null, site: SiteO
   const meta = (property: string, content: string) => `<meta property="${property}" content="${escapeHtml(content)}">`;
   const tags = [
     // Hosts that cannot send headers (GitHub Pages) still get the policy.
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ inMetaTag: true, styleHash: site.styleHash })}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ inMetaTag: true, styleHash: site.styleHash, frames: site.frames })}">`,
     `<title>${escapeHtml(pageTitle(page))}</title>`,
     `<meta name="description" content="${escapeHtml(pageDescription(page))}">`,
     ...listLinks(page, site.base),

@@ -38,10 +38,11 @@ export function checkLinks(posts: LinkedPost[], targets: LinkTargets): { problem
       const found = { file: post.file, line: link.line };
       const problem = problemOf(link, post, targets);
       if (problem) problems.push({ ...found, message: problem });
-      if (link.image && isExternal(link.written) && !problem) {
+      if ((link.image || link.media) && isExternal(link.written) && !problem) {
+        const what = link.image ? 'image' : 'video';
         warnings.push({
           ...found,
-          message: `the image ${link.written} is on another site, which the Content-Security-Policy blocks; save it beside the post`,
+          message: `the ${what} ${link.written} is on another site, which the Content-Security-Policy blocks; save it beside the post`,
         });
       }
     }
@@ -58,6 +59,7 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
   const { written, href, image } = link;
   if (link.unsafeSvg) return `${written} is an SVG with scripts or event handlers; remove them or export it as PNG`;
   if (link.unresolved) {
+    if (link.media) return `file not found: ${written} (paths are relative to the post's file)`;
     return image
       ? `image not found: ${written} (paths are relative to the post's file)`
       : `broken link: ${written} is neither a file beside the post nor another post`;
@@ -73,10 +75,10 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
   if (!href.startsWith(targets.base)) return undefined;
   const [pathAndQuery = '', fragment] = href.slice(targets.base.length).split('#');
   const route = safeDecode(pathAndQuery.split('?')[0] ?? '');
-  if (image) {
+  if (image || link.media) {
     return targets.files.has(route)
       ? undefined
-      : `image not found: ${href} is not a file of this site (put it in public/ or beside the post)`;
+      : `${image ? 'image' : 'file'} not found: ${href} is not a file of this site (put it in public/ or beside the post)`;
   }
   const page = matchRoute(`/${route}`);
   if (page?.name === 'post') {

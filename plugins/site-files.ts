@@ -40,9 +40,9 @@ export async function writeSiteFiles(
  * `_headers` for Netlify and Cloudflare Pages: the policy as a real header (with
  * frame-ancestors, which a meta tag cannot carry), and a year's cache for hashed assets.
  */
-function headersFile({ base, styleHash }: SiteOptions): string {
+function headersFile({ base, styleHash, frames }: SiteOptions): string {
   return `${base}*
-  Content-Security-Policy: ${contentSecurityPolicy({ styleHash })}
+  Content-Security-Policy: ${contentSecurityPolicy({ styleHash, frames })}
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
 ${base}assets/*

@@ -33,6 +33,8 @@ export interface OutgoingLink {
   line?: number;
   /** An image's source rather than a link's target. */
   image?: boolean;
+  /** A video's, its source's or its captions' file. */
+  media?: boolean;
   /** A relative reference that is neither a file beside the post nor another post. */
   unresolved?: boolean;
   /** A file beside the post that is an SVG carrying script. */

@@ -17,6 +17,16 @@ export function images() {
     eachElement(tree, (node) => {
       if (node.tagName === 'img') found.push(node);
     });
+    // A video's poster gives it its size, so the page does not shift as the video loads.
+    const videos: Element[] = [];
+    eachElement(tree, (node) => {
+      if (node.tagName === 'video' && typeof node.properties.poster === 'string') videos.push(node);
+    });
+    for (const video of videos) {
+      const source = sources.get(String(video.properties.poster));
+      const size = source && video.properties.width === undefined ? await dimensions(source) : undefined;
+      if (size) Object.assign(video.properties, size);
+    }
     for (const [index, image] of found.entries()) {
       const src = String(image.properties.src ?? '');
       if (String(image.properties.alt ?? '').trim() === '') {

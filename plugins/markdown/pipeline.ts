@@ -31,6 +31,7 @@ import { tableOfContents } from './toc.ts';
 import { typography } from './typography.ts';
 import { taskListLabels } from './task-lists.ts';
 import { resolveUrls } from './urls.ts';
+import { videoFrames, videos } from './videos.ts';
 
 const PIPELINE: Pipeline = {
   remarkPlugins: [
@@ -48,6 +49,7 @@ const PIPELINE: Pipeline = {
     rawHtml, // raw HTML parsed into the tree
     limitHtmlNesting, // raw HTML can nest deeper than markdown
     anchors, // <a id="x"> and <a name="x"> keep their name: links from anywhere reach them
+    videoFrames, // a YouTube or Vimeo <iframe> becomes a link to the video (the sanitiser removes iframes)
     sanitize, // the allow-list, warning about each removal
     math, // Temml to MathML Core; bad TeX is a problem with its line
     charts, // ```chart: an SVG chart, a table and a download link from a data file
@@ -55,6 +57,7 @@ const PIPELINE: Pipeline = {
     headingIds, // ids for headings
     tableOfContents, // file.data.toc: the section headings
     citations, // [@key]: numbered links to a References section from the post's BibTeX file
+    videos, // lone YouTube and Vimeo links become click-to-load previews; images of video files play
     figures, // a lone image is a numbered figure with a caption
     tables, // each table scrolls in its own box; align as classes, not styles
     taskListLabels, // checkboxes named by their item
@@ -89,6 +92,7 @@ export async function renderMarkdown(source: string, context: PostContext): Prom
     dependencies: data.dependencies ?? { files: {}, slugs: {} },
     toc: data.toc ?? [],
     mathStyles: data.mathStyles ?? {},
+    frames: data.frames ?? [],
   };
 }
 

@@ -17,6 +17,8 @@ export interface RenderedMarkdown {
   toc: { id: string; text: string; depth: number }[];
   /** The declarations of each math style class the post uses (math-styles.ts). */
   mathStyles: Record<string, string>;
+  /** The origins of the video players the post's previews load (videos.ts). */
+  frames: string[];
 }
 
 /** A rendering that stopped: no page, only the problems that say why. */
@@ -34,5 +36,6 @@ export function failedRendering(problems: Finding[]): RenderedMarkdown {
     dependencies,
     toc: [],
     mathStyles: {},
+    frames: [],
   };
 }

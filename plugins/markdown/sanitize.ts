@@ -19,7 +19,7 @@ export const CITEPROC_STYLES: Record<string, string> = {
 
 /**
  * The raw HTML a post may use: GitHub's allow-list (`<details>`, `<kbd>`, `<sup>`,
- * tables, images...) plus a few semantic tags. No scripts, styles, frames, forms, event
+ * tables, images...) plus a few semantic tags and `<video>` with its sources and captions. No scripts, styles, frames, forms, event
  * handlers or `style` attributes; links only to http(s), mailto and the like; raw `id`
  * values get a `user-content-` prefix so they cannot clobber the app's.
  */
@@ -35,8 +35,13 @@ const SANITIZE_SCHEMA: Schema = {
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     // citeproc's inline styles, as classes (citations.ts).
     span: [['className', ...Object.values(CITEPROC_STYLES)]],
+    // Video files beside the post, with their captions (videos.ts).
+    video: ['src', 'poster', 'controls', 'loop', 'muted', 'playsInline', 'preload', 'width', 'height', 'ariaLabel'],
+    source: ['src', 'type'],
+    track: ['src', 'kind', 'srcLang', 'label', 'default'],
   },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption'],
+  protocols: { ...defaultSchema.protocols, poster: ['http', 'https'] },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'video', 'source', 'track'],
   strip: ['script', 'style', 'template', 'title', 'textarea', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe'],
 };
 

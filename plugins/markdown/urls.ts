@@ -18,6 +18,9 @@ import {
   type RenderDependencies,
 } from './file-data.ts';
 
+/** Elements whose `src` is a file the page loads: images, and video with its sources and captions. */
+const MEDIA = new Set(['img', 'video', 'source', 'track']);
+
 function isRelativeUrl(url: string): boolean {
   return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
@@ -35,21 +38,28 @@ export function resolveUrls() {
     // Plugins before this one may have read files too (citations.ts: the bibliography).
     const dependencies: RenderDependencies = file.data.dependencies ?? { files: {}, slugs: {} };
     const ids: string[] = [];
-    const elements: { node: Element; property: 'href' | 'src' }[] = [];
-    eachElement(tree, (node) => {
+    // A video's download link (videos.ts) is checked as the video's own file is.
+    const elements: { node: Element; property: 'href' | 'src' | 'poster'; checked?: false }[] = [];
+    eachElement(tree, (node, _index, parent) => {
       if (typeof node.properties.id === 'string') ids.push(node.properties.id);
       // A browser scrolls to `<a name="x">` for `#x` as to an id (anchors.ts).
       if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.push(node.properties.name);
-      if (node.tagName === 'a' && typeof node.properties.href === 'string') elements.push({ node, property: 'href' });
-      if (node.tagName === 'img' && typeof node.properties.src === 'string') elements.push({ node, property: 'src' });
+      if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+        const fallback = parent.type === 'element' && parent.tagName === 'video';
+        elements.push({ node, property: 'href', ...(fallback ? { checked: false as const } : {}) });
+      }
+      if (MEDIA.has(node.tagName) && typeof node.properties.src === 'string') elements.push({ node, property: 'src' });
+      if (node.tagName === 'video' && typeof node.properties.poster === 'string')
+        elements.push({ node, property: 'poster' });
     });
     const known = new Set(ids);
     const links: OutgoingLink[] = [];
     const assets = new Map<string, Asset>();
-    for (const { node, property } of elements) {
+    for (const { node, property, checked } of elements) {
       const written = String(node.properties[property]);
       const link: OutgoingLink = { written, href: written, line: node.position?.start.line };
-      if (property === 'src') link.image = true;
+      if (node.tagName === 'img' || property === 'poster') link.image = true;
+      else if (property === 'src') link.media = true;
       if (isRelativeUrl(written)) {
         const found = await resolveRelative(written, property === 'href', context, dependencies);
         if (found.asset) assets.set(found.asset.fileName, found.asset);
@@ -65,7 +75,7 @@ export function resolveUrls() {
         if (!known.has(id) && known.has(`user-content-${id}`)) link.href = `#user-content-${id}`;
       }
       node.properties[property] = link.href;
-      links.push(link);
+      if (checked !== false) links.push(link);
     }
     Object.assign(file.data, { ids, links, assets: [...assets.values()], dependencies });
   };

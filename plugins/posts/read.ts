@@ -135,6 +135,8 @@ export interface ReadResult {
   reused: number;
   /** The math style classes the published posts use, with their declarations (for the stylesheet). */
   mathStyles: Record<string, string>;
+  /** The origins of the video players the published posts load when a reader asks (for the CSP's frame-src). */
+  frames: string[];
 }
 
 /** A post's file, read and its front matter checked, waiting for its markdown to be rendered. */
@@ -167,7 +169,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     }),
   );
   const rendered = await render(loaded, sources, options);
-  const { posts, assets, linking, targets, tags, ownFiles, mathStyles } = collect(
+  const { posts, assets, linking, targets, tags, ownFiles, mathStyles, frames } = collect(
     loaded,
     rendered,
     options,
@@ -193,6 +195,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     warnings: warnings.sort(byPlace),
     reused: rendered.reused,
     mathStyles,
+    frames: [...frames].sort(),
   };
 }
 
@@ -215,6 +218,7 @@ function collect(
   // A post's own files count as files of the site while its links are checked, published or not.
   const ownFiles = new Set<string>();
   const mathStyles: Record<string, string> = {};
+  const frames = new Set<string>();
   for (const item of loaded) {
     const rendering = rendered.renderings.get(item);
     problems.push(...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding })));
@@ -238,8 +242,9 @@ function collect(
     posts.push(post);
     for (const asset of rendering.assets) assets.set(asset.fileName, asset);
     Object.assign(mathStyles, rendering.mathStyles);
+    for (const origin of rendering.frames) frames.add(origin);
   }
-  return { posts, assets, linking, targets, tags, ownFiles, mathStyles };
+  return { posts, assets, linking, targets, tags, ownFiles, mathStyles, frames };
 }
 
 /**

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { copyText } from '../clipboard.ts';
 import { followClientLink } from '../client-links.ts';
+import { playVideo } from '../video-embeds.ts';
 
 /**
- * A post's content, with code that copies. Its links are plain anchors; those to the blog's
- * pages are followed client-side like every other link.
+ * A post's content, with code that copies and video previews that play. Its links are plain
+ * anchors; those to the blog's pages are followed client-side like every other link.
  */
 export function PostBody({ html }: { html: string }) {
   const navigate = useNavigate();
@@ -18,7 +19,10 @@ export function PostBody({ html }: { html: string }) {
       <div
         className="prose"
         ref={body}
-        onClick={(event) => followClientLink(event, navigate)}
+        onClick={(event) => {
+          playVideo(event);
+          followClientLink(event, navigate);
+        }}
         dangerouslySetInnerHTML={{ __html: html }}
       />
       <p role="status" className="visually-hidden">

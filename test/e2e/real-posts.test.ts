@@ -7,6 +7,8 @@ import { recordCspViolations, setUpServedSite, watchForErrors } from './browser.
  * as the reader's browser draws it.
  */
 const MATH = 'posts/loss-landscapes/';
+const VIDEO = 'posts/video-notes/';
+const VIDEO_SITES = /youtube|ytimg|googlevideo|vimeo|vimeocdn/;
 
 const suite = setUpServedSite('real');
 let context: BrowserContext | undefined;
@@ -90,5 +92,61 @@ describe('math as the ML blogs write it', () => {
       .locator('.math-inline')
       .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().right));
     for (const right of inline) expect(right).toBeLessThanOrEqual(320);
+  });
+});
+
+describe('video in a post', () => {
+  test('a video beside the post plays, with its poster and captions', async () => {
+    const { page, errors, csp } = await open(VIDEO);
+    const video = page.locator('video').first();
+    expect(await video.getAttribute('poster')).toMatch(/^\/assets\/demo-[0-9a-f]{8}\.png$/);
+    const played = await page
+      .locator('video')
+      .first()
+      .evaluate(async (element: HTMLVideoElement) => {
+        element.muted = true;
+        await element.play();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return { time: element.currentTime, tracks: [...element.textTracks].map((track) => track.kind) };
+      });
+    expect(played.time).toBeGreaterThan(0);
+    expect(played.tracks).toEqual(['captions']);
+    expect(errors).toEqual([]);
+    expect(await csp()).toEqual([]);
+  });
+
+  test('a YouTube or Vimeo preview asks the video site for nothing until the reader clicks it', async () => {
+    context = await suite.browser.newContext();
+    const page = await context.newPage();
+    const csp = await recordCspViolations(page);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${suite.site.url}/${VIDEO}`, { waitUntil: 'networkidle' });
+    const previews = page.locator('.video-embed a');
+    expect(await previews.count()).toBe(3);
+    expect(requests.filter((url) => VIDEO_SITES.test(url))).toEqual([]);
+    await page.getByRole('link', { name: /A walk through the profiler/ }).click();
+    const player = page.locator('.video-embed iframe');
+    await expect.poll(() => player.count()).toBe(1);
+    expect(await player.getAttribute('src')).toBe('https://player.vimeo.com/video/76979871?autoplay=1&dnt=1');
+    expect(await player.getAttribute('title')).toBe('A walk through the profiler');
+    await expect
+      .poll(() => requests.filter((url) => VIDEO_SITES.test(url)))
+      .toEqual(['https://player.vimeo.com/video/76979871?autoplay=1&dnt=1']);
+    // The policy allows that frame: no violation was reported for it.
+    expect(await csp()).toEqual([]);
+  });
+
+  test('without JavaScript, a preview is a link to the video on its site', async () => {
+    context = await suite.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${suite.site.url}/${VIDEO}`);
+    expect(
+      await page.locator('.video-embed a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).toEqual([
+      'https://www.youtube.com/watch?v=aircAruvnKk&t=42',
+      'https://vimeo.com/76979871',
+      'https://www.youtube.com/watch?v=aircAruvnKk',
+    ]);
   });
 });
