@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { bundledLanguagesInfo, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
 import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
+import { readChunk } from './chunks.ts';
 import { CODE_THEMES, tokenClasses } from './code-classes.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
@@ -45,7 +46,14 @@ export function code() {
     if (blocks.length === 0) return;
     highlighter ??= createHighlighter({ themes: [CODE_THEMES.light, CODE_THEMES.dark], langs: [] });
     const shiki = await highlighter;
-    for (const { pre, code, lang, parent, index } of blocks) {
+    for (const { pre, code, lang: written, parent, index } of [...blocks].reverse()) {
+      const meta = typeof code.data?.meta === 'string' ? code.data.meta : '';
+      const chunk = readChunk(written, meta, toString(code));
+      if (chunk.hidden) {
+        parent.children.splice(index, 1);
+        continue;
+      }
+      const { lang } = chunk;
       const known = languageNames.has(lang);
       // Loading a language again costs as much as highlighting a block: only the first time.
       if (known && !loaded.has(lang)) {
@@ -56,8 +64,7 @@ export function code() {
           `unknown language "${lang}" in a code block: shown as plain text (see https://shiki.style/languages)`,
           pre,
         );
-      const meta = typeof code.data?.meta === 'string' ? code.data.meta : '';
-      const highlighted = shiki.codeToHast(toString(code).replace(/\n$/, ''), {
+      const highlighted = shiki.codeToHast(chunk.code.replace(/\n$/, ''), {
         lang: known ? lang : 'text',
         themes: CODE_THEMES,
         defaultColor: false,
@@ -67,7 +74,7 @@ export function code() {
       const title = /title=(?:"([^"]*)"|'([^']*)')/.exec(meta);
       parent.children[index] = codeBlock(
         highlighted.children as ElementContent[],
-        title?.[1] ?? title?.[2],
+        title?.[1] ?? title?.[2] ?? chunk.title,
         languageNames.get(lang),
       );
     }

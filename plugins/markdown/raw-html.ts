@@ -11,12 +11,22 @@ import type { Element, Root } from 'hast';
 import { find, html } from 'property-information';
 import rehypeRaw from 'rehype-raw';
 import type { VFile } from 'vfile';
-import { EXIT, eachElement, eachNode } from './walk.ts';
+import { toString } from 'hast-util-to-string';
+import { EXIT, SKIP, eachElement, eachNode } from './walk.ts';
 
 /** rehype-raw re-parses the whole tree with parse5: only worth it when the post has raw HTML. */
 export function rawHtml() {
   const parse = rehypeRaw();
   return (tree: Root, file: VFile) => {
+    // pandoc's raw block, ```{=html}: HTML, as the post's other raw HTML.
+    eachElement(tree, (node, index, parent) => {
+      const code = node.tagName === 'pre' ? node.children[0] : undefined;
+      const classes =
+        code?.type === 'element' && Array.isArray(code.properties.className) ? code.properties.className : [];
+      if (!classes.includes('language-{=html}')) return undefined;
+      parent.children[index] = { type: 'raw', value: toString(node), position: node.position };
+      return SKIP;
+    });
     let hasRaw = false;
     eachNode(tree, (node) => {
       if (node.type !== 'raw') return undefined;
