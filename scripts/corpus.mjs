@@ -146,6 +146,7 @@ for (const postsDir of blogsIn(folder)) {
     seconds: Number(seconds.toFixed(1)),
     built: code === 0,
     problemLines: problems,
+    warningLines: warnings,
   };
   if (code !== 0 && problems.length === 0) {
     result.problems = { 'build failed without a post problem': 1 };

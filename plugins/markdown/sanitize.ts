@@ -19,7 +19,8 @@ export const CITEPROC_STYLES: Record<string, string> = {
 
 /**
  * The raw HTML a post may use: GitHub's allow-list (`<details>`, `<kbd>`, `<sup>`,
- * tables, images...) plus a few semantic tags and `<video>` with its sources and captions. No scripts, styles, frames, forms, event
+ * tables, images...) plus a few semantic tags (`<abbr>`, `<mark>`, `<small>`, `<cite>`,
+ * `<u>`, `<aside>`, `<figure>`) and `<video>` with its sources and captions. No scripts, styles, frames, forms, event
  * handlers or `style` attributes; links only to http(s), mailto and the like; raw `id`
  * values get a `user-content-` prefix so they cannot clobber the app's.
  */
@@ -41,7 +42,10 @@ const SANITIZE_SCHEMA: Schema = {
     track: ['src', 'kind', 'srcLang', 'label', 'default'],
   },
   protocols: { ...defaultSchema.protocols, poster: ['http', 'https'] },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'video', 'source', 'track'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    ...['abbr', 'mark', 'small', 'cite', 'u', 'aside', 'figure', 'figcaption', 'video', 'source', 'track'],
+  ],
   strip: ['script', 'style', 'template', 'title', 'textarea', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe'],
 };
 

@@ -42,6 +42,15 @@ export function playerOf(address: string): Player | undefined {
   const host = url.hostname.replace(/^(www|m)\./, '');
   const parts = url.pathname.split('/').filter(Boolean);
   if (['youtube.com', 'youtu.be', 'youtube-nocookie.com'].includes(host)) {
+    // A playlist: its page, or its player (`embed/videoseries?list=…`).
+    const list = url.searchParams.get('list');
+    if (list && /^[\w-]+$/.test(list) && (parts[0] === 'playlist' || parts[1] === 'videoseries')) {
+      return {
+        provider: 'YouTube',
+        page: `https://www.youtube.com/playlist?list=${list}`,
+        embed: `https://www.youtube-nocookie.com/embed/videoseries?list=${list}&autoplay=1`,
+      };
+    }
     const id =
       host === 'youtu.be'
         ? parts[0]

@@ -11,6 +11,14 @@ describe('YouTube and Vimeo addresses', () => {
       'https://www.youtube.com/embed/aircAruvnKk?start=5',
       'https://www.youtube-nocookie.com/embed/aircAruvnKk?autoplay=1&start=5',
     ],
+    [
+      'https://www.youtube.com/embed/videoseries?si=x1&list=PLitrm9Und',
+      'https://www.youtube-nocookie.com/embed/videoseries?list=PLitrm9Und&autoplay=1',
+    ],
+    [
+      'https://www.youtube.com/playlist?list=PLitrm9Und',
+      'https://www.youtube-nocookie.com/embed/videoseries?list=PLitrm9Und&autoplay=1',
+    ],
     ['https://vimeo.com/76979871', 'https://player.vimeo.com/video/76979871?autoplay=1&dnt=1'],
     ['https://vimeo.com/76979871/a1b2c3d4e5', 'https://player.vimeo.com/video/76979871?autoplay=1&dnt=1&h=a1b2c3d4e5'],
     ['https://player.vimeo.com/video/76979871', 'https://player.vimeo.com/video/76979871?autoplay=1&dnt=1'],
