@@ -12,7 +12,7 @@ import { find, html } from 'property-information';
 import rehypeRaw from 'rehype-raw';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
-import { EXIT, SKIP, eachElement, eachNode } from './walk.ts';
+import { SKIP, eachElement, eachNode } from './walk.ts';
 
 /** rehype-raw re-parses the whole tree with parse5: only worth it when the post has raw HTML. */
 export function rawHtml() {
@@ -31,7 +31,8 @@ export function rawHtml() {
     eachNode(tree, (node) => {
       if (node.type !== 'raw') return undefined;
       hasRaw = true;
-      return EXIT;
+      node.value = closeSelfClosing(node.value);
+      return undefined;
     });
     if (!hasRaw) return tree;
     const key = find(html, `data-kept${randomBytes(8).toString('hex')}`).property;
@@ -50,4 +51,34 @@ export function rawHtml() {
     });
     return parsed;
   };
+}
+
+/** Elements that never have content, for which `<br/>` is the element itself. */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * `<a name="x"/>` as its author meant it, an empty element, as kramdown and XHTML read it:
+ * HTML would open the anchor there and take the rest of the paragraph into it (a paragraph
+ * turned into a link). Other elements written so are closed the same way.
+ */
+export function closeSelfClosing(html: string): string {
+  return html.replace(
+    /<([a-zA-Z][\w-]*)(\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?\s*\/>/g,
+    (whole, tag: string, attributes = '') => (VOID.has(tag.toLowerCase()) ? whole : `<${tag}${attributes}></${tag}>`),
+  );
 }

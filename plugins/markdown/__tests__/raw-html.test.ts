@@ -2,7 +2,7 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readPosts } from '../../posts/read.ts';
-import { tempFolder } from '../../../test/render-post.ts';
+import { render, tempFolder } from '../../../test/render-post.ts';
 import { root } from '../../../test/site-build.ts';
 
 /** Every post of a fixture folder, by slug, as rendered; with `extra` appended to each post's text first. */
@@ -33,4 +33,11 @@ describe('raw HTML never changes how the markdown around it renders', () => {
       }
     },
   );
+});
+
+describe('raw HTML as the tools it was written for read it', () => {
+  test('<a name="x"/> is an empty anchor, as kramdown reads it, not a link around the rest of the paragraph', async () => {
+    const { html } = await render('\n<a name="nice"/>A nice property of the process, and an <br/> break.\n');
+    expect(html).toContain('<p><a name="nice"></a>A nice property of the process, and an <br/> break.</p>');
+  });
 });
