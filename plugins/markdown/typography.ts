@@ -1,5 +1,7 @@
 // Prose typography, as Hugo, pandoc and Astro give it by default: "straight" quotes curled,
-// `--` an en dash and `---` an em dash, `...` an ellipsis, in the post's text only: never in
+// `---` an em dash, `--` an em dash between words and an en dash between numbers or with
+// spaces around it (each tool reads `--` one of those ways), `...` an ellipsis; in the post's
+// text only: never in
 // code, math, link addresses or raw HTML. `typography: false` in the site settings turns it
 // off. remark-smartypants does the same through retext's parser of the whole text, which made
 // rendering a post two and a half times slower; these rules need one pass over each
@@ -54,9 +56,13 @@ function smartText(text: string, context: Context): string {
     const char = text[i]!;
     let next: string = char;
     if (char === '-' && text[i + 1] === '-') {
-      const em = text[i + 2] === '-';
-      next = em ? '—' : '–';
-      i += em ? 2 : 1;
+      const triple = text[i + 2] === '-';
+      // `---` is an em dash; `--` too between words (SmartyPants' reading: "myself--they"),
+      // an en dash between numbers ("10--20") or with spaces around it, as pandoc reads it.
+      const after = text[i + (triple ? 3 : 2)] ?? ' ';
+      const between = /\p{L}/u.test(context.before) && /\p{L}/u.test(after);
+      next = triple || between ? '—' : '–';
+      i += triple ? 2 : 1;
     } else if (char === '.' && text.startsWith('..', i + 1)) {
       next = '…';
       i += 2;

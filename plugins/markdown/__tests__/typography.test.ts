@@ -6,12 +6,12 @@ import { closeRenderer, renderAll } from '../../render-pool.ts';
 import { render } from '../../../test/render-post.ts';
 import { root } from '../../../test/site-build.ts';
 
-const PROSE = '"Hello," she said -- it\'s done... Pages 10--20 --- and the "end".';
+const PROSE = '"Hello," she said -- it\'s done... Pages 10--20 --- and the "end"; myself--they.';
 
 describe('typography in prose', () => {
   test('quotes curl, -- and --- are en and em dashes, ... is an ellipsis', async () => {
     const { html } = await render(`\n${PROSE}\n`);
-    expect(html).toContain('<p>“Hello,” she said – it’s done… Pages 10–20 — and the “end”.</p>');
+    expect(html).toContain('<p>“Hello,” she said – it’s done… Pages 10–20 — and the “end”; myself—they.</p>');
   });
 
   test('never in code, math, addresses or raw HTML attributes', async () => {
@@ -50,7 +50,7 @@ test('typography: false in the site settings leaves the characters as written', 
     const { rendered } = await renderAll([{ source: `${PROSE}\n`, context }], { root: project });
     await closeRenderer(project);
     expect(rendered[0]?.html).toBe(
-      '<p>&quot;Hello,&quot; she said -- it&#x27;s done... Pages 10--20 --- and the &quot;end&quot;.</p>',
+      '<p>&quot;Hello,&quot; she said -- it&#x27;s done... Pages 10--20 --- and the &quot;end&quot;; myself--they.</p>',
     );
   } finally {
     await rm(work, { recursive: true, force: true });
