@@ -85,8 +85,11 @@ function labelId(id: string): string {
  * MathML for the TeX: as written, else as MathJax would read it (the engine the posts of
  * Jekyll and Hugo blogs were written for): `\text{a_b}`, `t_\max`, `Q^\vec{\mu}`.
  */
-function toMathML(tex: string, display: boolean): string {
+function toMathML(written: string, display: boolean): string {
   const options = { displayMode: display, throwOnError: true, wrap: display ? 'none' : 'tex' } as const;
+  // Rows with `\\` outside any environment: lines, one under another, as MathJax and KaTeX
+  // show them (MathML Core has no line break to give them).
+  const tex = display && hasTopLevelNewline(written) ? `\\begin{gathered}${written}\\end{gathered}` : written;
   try {
     return temml.renderToString(tex, options);
   } catch (error) {
@@ -125,6 +128,23 @@ export function asMathJaxReadsIt(tex: string): string {
       (_, script: string, command: string, args: string) => `${script}{${command}${args}}`,
     )
     .replace(/\\([bB]igg?[lrm]?)\s*([([])/g, '\\$1{$2}');
+}
+
+/** Whether `\\` (a new line) stands in the formula outside braces and environments. */
+function hasTopLevelNewline(tex: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const char = tex[i];
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    else if (char === '\\') {
+      if (tex.startsWith('begin{', i + 1)) depth++;
+      else if (tex.startsWith('end{', i + 1)) depth--;
+      else if (tex[i + 1] === '\\' && depth === 0) return true;
+      i++;
+    }
+  }
+  return false;
 }
 
 /** The index of the `}` that closes the group opened just before `from`. */

@@ -20,6 +20,7 @@ import type { PostContext } from './file-data.ts';
 import { headingAnchors } from './heading-anchors.ts';
 import { headingIds } from './heading-ids.ts';
 import { images } from './images.ts';
+import { inlineNotes } from './inline-notes.ts';
 import { MAX_NESTING, checkSource, limitHtmlNesting, limitMarkdownNesting } from './limits.ts';
 import { math } from './math.ts';
 import { rawHtml } from './raw-html.ts';
@@ -41,6 +42,7 @@ const PIPELINE: Pipeline = {
     dollarMath, // $…$ and $$…$$, dollars read as pandoc reads them (prices stay text)
     displayParagraphs, // a paragraph of nothing but $$…$$ is display math
     limitMarkdownNesting, // before anything recursive walks the tree
+    inlineNotes, // pandoc's ^[inline footnotes]
     typography, // curly quotes, dashes and ellipses in prose (the `typography` setting)
   ],
   // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.

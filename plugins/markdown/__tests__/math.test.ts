@@ -77,3 +77,15 @@ describe('math is drawn as MathML Core, which every browser draws alike', () => 
     expect(posts[0]?.html).toContain('<a href="#eq-loss">the loss</a>');
   });
 });
+
+describe('display math over lines', () => {
+  test('\\\\ outside any environment starts a new line, as MathJax and KaTeX show it', async () => {
+    const { html, problems } = await render(
+      '\n$$v_t = \\gamma v_{t-1} + g_t \\\\\n\\theta = \\theta - v_t$$\n\n$$\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}$$\n',
+    );
+    expect(problems).toEqual([]);
+    const tables = [...html.matchAll(/<mtable\b/g)];
+    expect(tables).toHaveLength(2);
+    expect(html.match(/<mtr>/g)).toHaveLength(4);
+  });
+});
