@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, UserConfig } from 'vite';
 import { buildSite } from './build.ts';
-import { DEV_MATH_STYLESHEET, serveDev } from './dev-server.ts';
+import { serveDev } from './dev-server.ts';
 import type { SiteOptions } from './head.ts';
 import {
   ParsedSources,
@@ -26,6 +26,9 @@ import { HEADER_PLACEHOLDER, siteHeaderHtml } from './header.ts';
 /** The stylesheet of highlighted code, generated from its themes; src/main.tsx imports it. */
 const CODE_THEME_MODULE = 'virtual:blog/code-theme.css';
 
+/** The rules of the posts' math style classes, under `vite`; src/main.tsx imports it. */
+const MATH_STYLES_MODULE = 'virtual:blog/math-styles.css';
+
 export interface BlogOptions {
   /** The posts folder, relative to the project root. */
   postsDir?: string;
@@ -40,9 +43,9 @@ export function blog(options: BlogOptions = {}): Plugin {
   let config: ResolvedConfig;
   let site: SiteOptions;
   let posts: PostsReader;
-  // Under `vite`, the posts' math styles come from the dev server (a build inlines them).
-  const devHead = () =>
-    config.command === 'serve' ? `\n    <link rel="stylesheet" href="${config.base}${DEV_MATH_STYLESHEET}">` : '';
+  // The rules of the posts' math style classes: under `vite`, in the app's stylesheet, as the
+  // reads find them (a build puts them into each page's inline stylesheet, plugins/shell.ts).
+  let mathCss = '';
 
   return {
     name: 'blog',
@@ -63,15 +66,26 @@ export function blog(options: BlogOptions = {}): Plugin {
     // And every page has the same header, outside the app (plugins/header.ts).
     transformIndexHtml: (html) =>
       html
-        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${INLINE_SCRIPT}</script>${devHead()}`)
+        .replace('<!--app-head-->', () => `<!--app-head-->\n    <script>${INLINE_SCRIPT}</script>`)
         .replace(HEADER_PLACEHOLDER, () => siteHeaderHtml(config.base)),
-    resolveId: (id) => (id === CODE_THEME_MODULE ? `\0${CODE_THEME_MODULE}` : undefined),
-    load: (id) => (id === `\0${CODE_THEME_MODULE}` ? loadCodeThemeCss() : undefined),
+    resolveId: (id) => (id === CODE_THEME_MODULE || id === MATH_STYLES_MODULE ? `\0${id}` : undefined),
+    load(id) {
+      if (id === `\0${CODE_THEME_MODULE}`) return loadCodeThemeCss();
+      if (id === `\0${MATH_STYLES_MODULE}`) return config.command === 'serve' ? mathCss : '';
+      return undefined;
+    },
     configureServer(server) {
       serveDev(server, {
         postsDir: posts.postsDir,
         read: (): Promise<ReadResult> => posts.read(true),
         readNewest: (count) => posts.readNewest(count),
+        onMathStyles: (css) => {
+          if (css === mathCss) return;
+          mathCss = css;
+          // Vite updates the stylesheet in the open pages, as for any edited CSS.
+          const module = server.moduleGraph.getModuleById(`\0${MATH_STYLES_MODULE}`);
+          if (module) void server.reloadModule(module);
+        },
       });
     },
     buildApp: {

@@ -20,6 +20,8 @@ interface DevOptions {
   read: () => Promise<ReadResult>;
   /** Reads every post's front matter and renders only the newest `count`. */
   readNewest: (count: number) => Promise<FirstLook>;
+  /** Takes the rules of the posts' math style classes after each full read. */
+  onMathStyles: (css: string) => void;
 }
 
 /** A read with the lookups requests need, derived once per read rather than per request. */
@@ -44,17 +46,17 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
   const reading = startReading(server, options, load);
   const report = () => reportProblems(server, reading.current);
   void report();
-  let mathCss = reading.current.then(({ result }) => mathStylesheet(result.mathStyles));
+  // The posts' math styles, for the app's stylesheet, after each full read.
+  const mathStyles = (snapshot: Promise<Snapshot>) =>
+    void snapshot.then(({ result }) => options.onMathStyles(mathStylesheet(result.mathStyles)));
+  mathStyles(reading.current);
   watchPosts(server, options.postsDir, (files) => {
     reading.firstLook = undefined;
     reading.current = load();
-    const previousMathCss = mathCss;
-    mathCss = reading.current.then(({ result }) => mathStylesheet(result.mathStyles));
-    void report().then(async () => {
+    mathStyles(reading.current);
+    void report().then(() => {
       config.logger.info(`[posts] ${files.join(', ')} changed`, { timestamp: true });
-      // A formula styled as none before: the page's math stylesheet is loaded again with the page.
-      if ((await mathCss) !== (await previousMathCss)) server.ws.send({ type: 'full-reload' });
-      else server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
+      server.ws.send({ type: 'custom', event: POSTS_CHANGED_EVENT });
     });
   });
   server.middlewares.use((req, res, next) => {
@@ -63,14 +65,6 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
     // itself (index.html, its modules) is Vite's, at once.
     const ours = relative === DEV_PROBLEMS_PATH || relative?.endsWith(PAGE_DATA_FILE) || relative?.startsWith(ASSETS);
     if (relative === undefined || !ours) return next();
-    if (relative === DEV_MATH_STYLESHEET) {
-      void mathCss.then((css) => {
-        res.setHeader('Content-Type', 'text/css; charset=utf-8');
-        res.setHeader('Cache-Control', 'no-store');
-        res.end(css);
-      });
-      return;
-    }
     const json = (status: number, body: unknown) => {
       res.statusCode = status;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -154,9 +148,6 @@ async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot
 
 /** Where posts' files (images, data files) are served, as the build names them (plugins/markdown/urls.ts, plugins/posts/read.ts). */
 const ASSETS = 'assets/';
-
-/** The rules of the posts' math style classes (plugins/markdown/math-styles.ts); a build puts them in the page's stylesheet. */
-export const DEV_MATH_STYLESHEET = `${ASSETS}math-styles.css`;
 
 /** Prints the posts' warnings and problems in the terminal. */
 async function reportProblems(server: ViteDevServer, snapshot: Promise<Snapshot>): Promise<void> {

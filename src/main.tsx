@@ -8,6 +8,7 @@ import { PageDataCache } from './page-data.ts';
 import { NOT_FOUND_MARK } from './routes.ts';
 import './styles.css';
 import 'virtual:blog/code-theme.css';
+import 'virtual:blog/math-styles.css';
 
 /** A fresh cache; when the host served 404.html, it already knows this address has no page. */
 function initialCache(): PageDataCache {

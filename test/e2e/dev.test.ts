@@ -110,4 +110,23 @@ describe('the dev server while an author edits posts', () => {
     await writeFile(file, original.replace('A second paragraph', 'An edited second paragraph'));
     await expect.poll(() => page.getByText('An edited second paragraph').count(), { timeout: 10_000 }).toBe(1);
   });
+
+  test('math saved into a post is styled as in a build, without reloading the page', async () => {
+    await page.goto(`${server.url}posts/hello-world/`, { waitUntil: 'networkidle' });
+    const documents = recordDocumentLoads(page);
+    const file = path.join(postsDir, 'hello-world.md');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, `${original}\n$$\n\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}\n$$\n`);
+    const cell = page.locator('.math-display mtd').first();
+    await expect.poll(() => cell.count(), { timeout: 10_000 }).toBe(1);
+    // The first cell's left padding is 0 (a browser's own is 0.4em): a class whose rule the
+    // app's stylesheet receives from the posts.
+    await expect
+      .poll(() => cell.evaluate((element) => getComputedStyle(element).paddingLeft), { timeout: 10_000 })
+      .toBe('0px');
+    const className = await cell.getAttribute('class');
+    expect(className).toMatch(/\bm-[0-9a-f]{8}\b/);
+    expect(documents).toEqual([]);
+    await writeFile(file, original);
+  });
 });
