@@ -210,6 +210,19 @@ describe('charts', () => {
     expect(html).not.toContain('style=');
   });
 
+  test("a chart's title, labels and column names stay text in the SVG, the table and the caption", async () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const { html, problems } = await render(
+      chart(`data: ./latency.csv\nx: batch\ny: ["a<b"]\ntitle: '${hostile}'\nx-label: '</text><script>x</script>'`),
+      { 'a.png': PNG, 'latency.csv': 'batch,a<b\n1,2\n2,3\n' },
+    );
+    expect(problems).toEqual([]);
+    expect(html).not.toMatch(/<img src=x|<script/);
+    expect(html).toContain('<title id="chart-1-title">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</title>');
+    expect(html).toContain('<th>a&lt;b</th>');
+    expect(html).toContain('&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;</text>');
+  });
+
   test('a bar chart of several series from JSON has a bar per value and a legend', async () => {
     const json = JSON.stringify([
       { chip: 'v4-8', p50: 41, p99: 60 },
