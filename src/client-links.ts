@@ -2,7 +2,7 @@ import type { NavigateFunction } from 'react-router-dom';
 import { matchRoute } from './routes.ts';
 
 /** What is read of a click: a DOM click and React's alike. */
-interface Click {
+export interface Click {
   defaultPrevented: boolean;
   button: number;
   metaKey: boolean;
@@ -19,8 +19,7 @@ interface Click {
  * click, another site, a file, a section of this page) goes on as usual.
  */
 export function followClientLink(event: Click, navigate: NavigateFunction): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-    return;
+  if (!isPlainClick(event)) return;
   const anchor = event.target instanceof Element ? event.target.closest('a') : null;
   if (!anchor || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
   const url = new URL(anchor.href, window.location.href);
@@ -31,4 +30,16 @@ export function followClientLink(event: Click, navigate: NavigateFunction): void
   if (path === window.location.pathname.slice(base.length - 1) && url.hash) return;
   event.preventDefault();
   void navigate(`${path}${url.search}${url.hash}`);
+}
+
+/** A click not yet handled, with the main button and no key held: one that a page may take over. */
+export function isPlainClick(event: Click): boolean {
+  return (
+    !event.defaultPrevented &&
+    event.button === 0 &&
+    !event.metaKey &&
+    !event.ctrlKey &&
+    !event.shiftKey &&
+    !event.altKey
+  );
 }

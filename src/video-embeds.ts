@@ -1,20 +1,12 @@
+import { isPlainClick, type Click } from './client-links.ts';
+
 /**
  * A click on a video preview (plugins/markdown/videos.ts) puts the player in its place:
  * only now does the page load anything from the video's site. A modified click (a new tab,
  * say) follows the link to the video's own page, as without JavaScript.
  */
-export function playVideo(event: {
-  defaultPrevented: boolean;
-  button: number;
-  metaKey: boolean;
-  ctrlKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-  target: EventTarget | null;
-  preventDefault(): void;
-}): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-    return;
+export function playVideo(event: Click): void {
+  if (!isPlainClick(event)) return;
   const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-embed]') : null;
   // Only the players the build makes previews for (the sanitiser removes a post's own data-embed).
   if (!link?.dataset.embed || !/^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//.test(link.dataset.embed))
