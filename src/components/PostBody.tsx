@@ -13,6 +13,7 @@ export function PostBody({ html }: { html: string }) {
   const body = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   useEffect(() => addCopyButtons(body.current, setStatus), [html]);
+  useEffect(() => focusableWhenScrolling(body.current), [html]);
   return (
     <>
       {/* HTML rendered at build time from our own posts; raw HTML in them passed an allow-list sanitiser. */}
@@ -60,4 +61,22 @@ function addCopyButtons(body: HTMLElement | null, announce: (text: string) => vo
     });
     header.append(button);
   }
+}
+
+/**
+ * A display formula wider than the page scrolls in its box; such a box can take the focus,
+ * so that a keyboard scrolls it too (the build cannot know which boxes will scroll: that
+ * depends on the reader's screen). Checked again when the window changes size.
+ */
+function focusableWhenScrolling(body: HTMLElement | null): (() => void) | undefined {
+  if (!body) return undefined;
+  const mark = () => {
+    for (const box of body.querySelectorAll<HTMLElement>('.math-display')) {
+      if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+      else box.removeAttribute('tabindex');
+    }
+  };
+  mark();
+  window.addEventListener('resize', mark);
+  return () => window.removeEventListener('resize', mark);
 }

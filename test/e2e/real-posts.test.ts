@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
+import { axeViolations, recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
 
 /**
  * Posts written the way real blogs are written (test/fixtures/real/): math from ML blogs,
@@ -149,4 +149,18 @@ describe('video in a post', () => {
       'https://www.youtube.com/watch?v=aircAruvnKk',
     ]);
   });
+});
+
+describe('accessibility of posts as real blogs write them', () => {
+  test.each([1000, 320])(
+    'axe finds nothing at %i pixels wide (a formula that scrolls takes the focus)',
+    async (width) => {
+      for (const path of [MATH, VIDEO, 'posts/updated-notes/', 'posts/tpu-notes/']) {
+        const { page } = await open(path, width);
+        expect(await axeViolations(page), `${path} at ${width}`).toEqual([]);
+        await context?.close();
+        context = undefined;
+      }
+    },
+  );
 });
