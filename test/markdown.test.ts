@@ -117,6 +117,18 @@ describe('code', () => {
     );
   });
 
+  test('```text (and txt, plaintext) is plain text, without a warning or a language label', async () => {
+    const dir = await tempFolder('blog-code-');
+    const fences = ['text', 'txt', 'plaintext'].map((lang) => `\`\`\`${lang}\nloss 0.31\n\`\`\`\n`).join('\n');
+    await writeFile(path.join(dir, 'a.md'), `---\ntitle: A\ndate: 2024-01-01\n---\n\n${fences}`);
+    const { posts, warnings } = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+    expect(warnings).toEqual([]);
+    expect(
+      posts[0]?.html.match(/<pre class="shiki" tabindex="0"><code><span class="line"><span>loss 0.31/g),
+    ).toHaveLength(3);
+    expect(posts[0]?.html).not.toContain('code-language');
+  });
+
   test('every class a token gets has a rule in the stylesheet generated from the themes', async () => {
     const { bundledThemes } = await import('shiki');
     const [light, dark] = await Promise.all([bundledThemes[CODE_THEMES.light](), bundledThemes[CODE_THEMES.dark]()]);

@@ -14,6 +14,8 @@ import { CODE_THEMES, tokenClasses } from './code-classes.ts';
 let highlighter: Promise<Highlighter> | undefined;
 /** Languages (as written, aliases included) already loaded into the highlighter. */
 const loaded = new Set<string>();
+/** What authors write for text that is no language: shown plain, without a warning or a language label. */
+const PLAIN_TEXT = new Set(['text', 'txt', 'plaintext', 'plain', 'output', 'none']);
 const languageNames = new Map(
   bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((id) => [id, info.name])),
 );
@@ -55,11 +57,12 @@ export function code() {
       }
       const { lang } = chunk;
       const known = languageNames.has(lang);
+      const plain = PLAIN_TEXT.has(lang);
       // Loading a language again costs as much as highlighting a block: only the first time.
       if (known && !loaded.has(lang)) {
         await shiki.loadLanguage(lang as Parameters<Highlighter['loadLanguage']>[0]);
         loaded.add(lang);
-      } else if (!known)
+      } else if (!known && !plain)
         file.message(
           `unknown language "${lang}" in a code block: shown as plain text (see https://shiki.style/languages)`,
           pre,
