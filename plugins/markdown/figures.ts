@@ -16,6 +16,8 @@ export function figures() {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id);
     });
     let number = 0;
+    const numbers: Record<string, number> = {};
+    file.data.figureNumbers = numbers;
     eachElement(tree, (node, index, parent) => {
       if (node.tagName === 'figure' && node.data?.chart) {
         // A chart (charts.ts) is numbered with the images.
@@ -24,6 +26,7 @@ export function figures() {
         if (taken.has(id)) problem(file, `figure id "${id}" is already the id of another element`, node);
         taken.add(id);
         node.properties.id = id;
+        numbers[id] = number;
         const caption = node.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');
         const captionText = caption?.type === 'element' ? caption.children[0] : undefined;
         if (captionText?.type === 'text') captionText.value = `Figure ${number}: ${captionText.value}`;
@@ -42,6 +45,7 @@ export function figures() {
         problem(file, `figure id "${id}" is already the id of another element; set one with {#another-id}`, image);
       }
       taken.add(id);
+      numbers[id] = number;
       delete image.properties.title;
       const captionText = caption ? `Figure ${number}: ${caption}` : `Figure ${number}`;
       const figcaption: Element = {

@@ -14,6 +14,13 @@ import { problem } from './file-data.ts';
 import { mathStyleClasses } from './math-styles.ts';
 import { eachElement, SKIP } from './walk.ts';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Each labelled formula's number, by its id (`eq-…`). */
+    equationNumbers: Record<string, number>;
+  }
+}
+
 interface Formula {
   /** The `<code>` (inline) or `<pre>` (display) that holds the TeX. */
   node: Element;
@@ -41,9 +48,17 @@ export function math() {
 
 function render({ node, display }: Formula, file: VFile): ElementContent {
   const tex = toString(node);
+  const id = display && typeof node.properties.id === 'string' ? labelId(node.properties.id) : undefined;
+  // A labelled formula is numbered, as Quarto numbers it: (1) at its right, "Equation 1" in references (crossrefs.ts).
+  let tag: number | undefined;
+  if (id?.startsWith('eq-') && !/\\tag\b/.test(tex)) {
+    const numbers = (file.data.equationNumbers ??= {});
+    tag = Object.keys(numbers).length + 1;
+    numbers[id] = tag;
+  }
   let html: string;
   try {
-    html = toMathML(tex, display);
+    html = toMathML(tex, display, tag);
   } catch (error) {
     problem(file, `math: ${describeError(error, tex)}`, node);
     return {
@@ -61,7 +76,6 @@ function render({ node, display }: Formula, file: VFile): ElementContent {
   if (!display)
     return { type: 'element', tagName: 'span', properties: { className: ['math-inline'] }, children: [math] };
   // The box scrolls sideways when the formula is wider than the page; a label names it.
-  const id = typeof node.properties.id === 'string' ? labelId(node.properties.id) : undefined;
   return {
     type: 'element',
     tagName: 'div',
@@ -85,11 +99,12 @@ function labelId(id: string): string {
  * MathML for the TeX: as written, else as MathJax would read it (the engine the posts of
  * Jekyll and Hugo blogs were written for): `\text{a_b}`, `t_\max`, `Q^\vec{\mu}`.
  */
-function toMathML(written: string, display: boolean): string {
+function toMathML(written: string, display: boolean, tag?: number): string {
   const options = { displayMode: display, throwOnError: true, wrap: display ? 'none' : 'tex' } as const;
   // Rows with `\\` outside any environment: lines, one under another, as MathJax and KaTeX
   // show them (MathML Core has no line break to give them).
-  const tex = display && hasTopLevelNewline(written) ? `\\begin{gathered}${written}\\end{gathered}` : written;
+  const rows = display && hasTopLevelNewline(written) ? `\\begin{gathered}${written}\\end{gathered}` : written;
+  const tex = tag === undefined ? rows : `${rows}\\tag{${tag}}`;
   try {
     return temml.renderToString(tex, options);
   } catch (error) {

@@ -10,6 +10,7 @@ import type { Finding } from '../problems.ts';
 import { anchors } from './anchors.ts';
 import { constructPlugins } from './unused-constructs.ts';
 import { displayParagraphs } from './display-math.ts';
+import { crossrefs } from './crossrefs.ts';
 import { dollarMath } from './dollars.ts';
 import { charts } from './charts.ts';
 import { citations } from './citations.ts';
@@ -61,6 +62,7 @@ const PIPELINE: Pipeline = {
     citations, // [@key]: numbered links to a References section from the post's BibTeX file
     videos, // lone YouTube and Vimeo links become click-to-load previews; images of video files play
     figures, // a lone image is a numbered figure with a caption
+    crossrefs, // @fig-label, @eq-label, @sec-label: links reading "Figure N", "Equation N", the section
     tables, // each table scrolls in its own box; align as classes, not styles
     taskListLabels, // checkboxes named by their item
     resolveUrls, // file.data.links, .ids, .assets, .dependencies
