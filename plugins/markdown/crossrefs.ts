@@ -28,6 +28,8 @@ const HOW = { fig: '{#fig-…} on an image', eq: '{#eq-…} after a $$ formula',
 
 export function crossrefs() {
   return (tree: Root, file: VFile) => {
+    // Most posts refer to nothing: no walk for them.
+    if (!/@(?:fig|eq|sec)-/.test(String(file.value))) return;
     const names: Record<string, string> = {};
     for (const [id, number] of Object.entries(file.data.figureNumbers ?? {})) names[id] = `Figure ${number}`;
     for (const [id, number] of Object.entries(file.data.equationNumbers ?? {})) names[id] = `Equation ${number}`;
