@@ -1,7 +1,7 @@
 // `npm run build`: read the posts (stopping with every problem listed if any), bundle the
 // app for the browser and for the prerender, then write every page, the posts' files and
 // the site files, and say what was built.
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig, ViteBuilder } from 'vite';
 import { SEARCH_DIR } from '../src/routes.ts';
@@ -127,7 +127,8 @@ async function copyAssets(outDir: string, assets: ReadResult['assets']): Promise
     const target = path.join(outDir, asset.fileName);
     if (await stat(target).catch(() => undefined)) return;
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(asset.source, target);
+    if ('data' in asset) await writeFile(target, Buffer.from(asset.data, 'base64'));
+    else await copyFile(asset.source, target);
   });
 }
 

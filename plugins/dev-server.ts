@@ -1,7 +1,6 @@
 // `npm run dev`: posts are read into memory and re-read when they change; each page's data,
 // the posts' files and the list of problems are served from there. The app itself comes
 // from Vite. A post with problems is listed in the page and the terminal; the others stay.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lookup } from 'mrmime';
 import type { ViteDevServer } from 'vite';
@@ -11,6 +10,7 @@ import type { PageData } from '../src/content.ts';
 import { SETTINGS } from '../src/settings.ts';
 import type { FirstLook, ReadResult } from './posts/read.ts';
 import { sitePages } from './pages.ts';
+import { assetBytes, type Asset } from './markdown/file-data.ts';
 import { mathStylesheet } from './markdown/math-styles.ts';
 import { formatProblem } from './problems.ts';
 
@@ -28,7 +28,7 @@ interface DevOptions {
 interface Snapshot {
   result: ReadResult;
   pages: Map<string, unknown>;
-  assets: Map<string, string>;
+  assets: Map<string, Asset>;
 }
 
 /** What the middleware serves from: the latest read, and while it runs at start, the first look. */
@@ -86,9 +86,9 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
         const data = pages.get(`/${relative.slice(0, -PAGE_DATA_FILE.length)}`);
         return data ? json(200, data) : json(404, null);
       }
-      const source = assets.get(relative);
-      if (!source) return next();
-      readFile(source).then((content) => {
+      const asset = assets.get(relative);
+      if (!asset) return next();
+      assetBytes(asset).then((content) => {
         res.setHeader('Content-Type', lookup(relative) ?? 'application/octet-stream');
         res.end(content);
       }, next);
@@ -142,7 +142,7 @@ async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot
   return {
     result,
     pages: new Map(sitePages(result.posts).map((page) => [page.path, page.data])),
-    assets: new Map(result.assets.map((asset) => [asset.fileName, asset.source])),
+    assets: new Map(result.assets.map((asset) => [asset.fileName, asset])),
   };
 }
 

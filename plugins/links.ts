@@ -35,7 +35,7 @@ export function checkLinks(posts: LinkedPost[], targets: LinkTargets): { problem
   const warnings: Problem[] = [];
   for (const post of posts) {
     for (const link of post.links) {
-      const found = { file: post.file, line: link.line };
+      const found = { file: post.file, line: link.line, ...(link.cell === undefined ? {} : { cell: link.cell }) };
       const problem = problemOf(link, post, targets);
       if (problem) problems.push({ ...found, message: problem });
       if ((link.image || link.media) && isExternal(link.written) && !problem) {

@@ -4,6 +4,8 @@ import path from 'node:path';
 
 /** A problem or warning inside one post: its line and what is wrong. */
 export interface Finding {
+  /** In a notebook: the cell, from 1, that `line` counts in. */
+  cell?: number;
   line?: number;
   field?: string;
   message: string;
@@ -14,9 +16,10 @@ export interface Problem extends Finding {
   file: string;
 }
 
-/** `posts/foo.md:3 date: expected YYYY-MM-DD, got "March 3"` */
+/** `posts/foo.md:3 date: expected YYYY-MM-DD, got "March 3"`; in a notebook `posts/nb/index.ipynb cell 4:2 …`. */
 export function formatProblem(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const file = problem.cell === undefined ? problem.file : `${problem.file} cell ${problem.cell}`;
+  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
   return `${where} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
@@ -26,7 +29,7 @@ export function displayPath(root: string, file: string): string {
   return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
 }
 
-/** In the order an author reads them: by file, then line. */
+/** In the order an author reads them: by file, then cell, then line. */
 export function byPlace(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  return a.file.localeCompare(b.file) || (a.cell ?? 0) - (b.cell ?? 0) || (a.line ?? 0) - (b.line ?? 0);
 }

@@ -28,7 +28,11 @@ export function rendererFingerprint(root: string): Promise<string> {
 
 /** The front matter parser's source and the lock file: what a post's parsed front matter depends on besides the post. */
 export function frontMatterFingerprint(root: string): Promise<string> {
-  return sourcesFingerprint(root, ['plugins/posts/front-matter.ts', 'package-lock.json'], 'front matter 1');
+  return sourcesFingerprint(
+    root,
+    ['plugins/posts/front-matter.ts', 'plugins/posts/notebook.ts', 'package-lock.json'],
+    'front matter 1',
+  );
 }
 
 /** A hash of `sources` (files, or folders read whole) under `root`, and `format`. */

@@ -21,7 +21,27 @@ export function settingsProblems(settings: Settings = SETTINGS): string[] {
     const checked = checkNewsletter(settings.newsletter);
     if ('problem' in checked) problems.push(`newsletter: ${checked.problem}`);
   }
+  if (settings.repository) {
+    const { github, branch } = settings.repository;
+    if (typeof github !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(github)) {
+      problems.push(`repository.github: must be a GitHub repository as owner/name, not ${JSON.stringify(github)}`);
+    }
+    if (typeof branch !== 'string' || !/^[^\s~^:?*[\\]+$/.test(branch)) {
+      problems.push(`repository.branch: must be a branch name, not ${JSON.stringify(branch)}`);
+    }
+  }
   return problems.map((problem) => `src/settings.ts ${problem}`);
+}
+
+/**
+ * Where Colab opens a notebook of the blog's repository (`file`, relative to the repository's
+ * top), when the settings name one.
+ */
+export function colabUrl(file: string, settings: Settings = SETTINGS): string | undefined {
+  if (!settings.repository) return undefined;
+  const { github, branch } = settings.repository;
+  const encoded = [...branch.split('/'), ...file.split('/')].map(encodeURIComponent).join('/');
+  return `https://colab.research.google.com/github/${github}/blob/${encoded}`;
 }
 
 /** The newsletter provider's origin, which the Content-Security-Policy must allow, if one is set. */

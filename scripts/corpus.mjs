@@ -39,6 +39,9 @@ const KINDS = [
   ['image on another site', /is on another site/],
   ['figure id', /figure id/],
   ['limit', /nested|the limit is|took longer|memory/],
+  ['notebook output left out', /is interactive|has no form the page can show/],
+  ['notebook image without description', /says nothing of what it shows/],
+  ['notebook', /notebook|nbformat|attachment/],
 ];
 
 /** @param {string} message */
@@ -46,13 +49,17 @@ function kindOf(message) {
   return KINDS.find(([, pattern]) => pattern.test(message))?.[0] ?? 'other';
 }
 
-/** Post sources in a posts folder: `<slug>.md` and `<slug>/index.md` (what plugins/posts/sources.ts reads). */
+/** Whether a folder is a post: it holds `index.md` or `index.ipynb`. */
+const isPostFolder = (/** @type {string} */ dir) =>
+  existsSync(path.join(dir, 'index.md')) || existsSync(path.join(dir, 'index.ipynb'));
+
+/** Post sources in a posts folder: `<slug>.md`, `<slug>.ipynb` and post folders (what plugins/posts/sources.ts reads). */
 function countPosts(/** @type {string} */ dir) {
   return readdirSync(dir, { withFileTypes: true }).filter(
     (entry) =>
       !entry.name.startsWith('.') &&
-      ((entry.isFile() && entry.name.endsWith('.md')) ||
-        (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.md')))),
+      ((entry.isFile() && /\.(md|ipynb)$/.test(entry.name)) ||
+        (entry.isDirectory() && isPostFolder(path.join(dir, entry.name)))),
   ).length;
 }
 
@@ -60,7 +67,7 @@ function countPosts(/** @type {string} */ dir) {
 function blogsIn(/** @type {string} */ folder) {
   if (
     countPosts(folder) > 0 &&
-    readdirSync(folder).some((name) => name.endsWith('.md') || existsSync(path.join(folder, name, 'index.md')))
+    readdirSync(folder).some((name) => /\.(md|ipynb)$/.test(name) || isPostFolder(path.join(folder, name)))
   )
     return [folder];
   return readdirSync(folder)
@@ -96,7 +103,7 @@ async function build(postsDir) {
  * @param {string} postsDir
  */
 function findings(output, postsDir) {
-  /** @typedef {{ file: string, line: number | undefined, message: string }} Finding */
+  /** @typedef {{ file: string, cell?: number, line: number | undefined, message: string }} Finding */
   /** @type {Finding[]} */
   const problems = [];
   /** @type {Finding[]} */
@@ -106,10 +113,15 @@ function findings(output, postsDir) {
     const warning = raw.startsWith('[posts] warning: ');
     const line = warning ? raw.slice('[posts] warning: '.length) : raw;
     if (!line.startsWith(postsDir + path.sep)) continue;
-    const match = /^(\S+?)(?::(\d+))?(?:\/)? (.*)$/.exec(line.slice(postsDir.length + 1));
+    const match = /^(\S+?)(?: cell (\d+))?(?::(\d+))?(?:\/)? (.*)$/.exec(line.slice(postsDir.length + 1));
     if (!match) continue;
-    const [, file = '', number, message = ''] = match;
-    (warning ? warnings : problems).push({ file, line: number ? Number(number) : undefined, message });
+    const [, file = '', cell, number, message = ''] = match;
+    (warning ? warnings : problems).push({
+      file,
+      ...(cell ? { cell: Number(cell) } : {}),
+      line: number ? Number(number) : undefined,
+      message,
+    });
   }
   return { problems, warnings };
 }
@@ -134,7 +146,7 @@ for (const postsDir of blogsIn(folder)) {
   const { code, output, seconds } = await build(postsDir);
   const { problems, warnings } = findings(output, postsDir);
   // A post is refused when a problem names it: its file, or a file in its folder.
-  const refusedPosts = new Set(problems.map((problem) => problem.file.split('/')[0]?.replace(/\.md$/, '')));
+  const refusedPosts = new Set(problems.map((problem) => problem.file.split('/')[0]?.replace(/\.(md|ipynb)$/, '')));
   const published = Number(/pages from (\d+) posts/.exec(output)?.[1] ?? posts - refusedPosts.size);
   const result = {
     blog: path.relative(folder, postsDir) || path.basename(postsDir),

@@ -70,6 +70,8 @@ export interface Post extends PostSummary {
   toc?: TocEntry[];
   /** Present when the excerpt is the author's `description`, not the post's first paragraph. */
   described?: true;
+  /** A notebook post: its `.ipynb` file to download, and where Colab opens it (when the settings name the repository). */
+  notebook?: { download: string; colab?: string };
 }
 
 export type PageData =

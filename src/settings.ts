@@ -5,6 +5,12 @@
 
 import type { NewsletterSetting } from './newsletter.ts';
 
+/** The `repository` site setting: a GitHub repository as `owner/name`, and a branch. */
+export interface RepositorySetting {
+  github: string;
+  branch: string;
+}
+
 export const SETTINGS = {
   /** Shown in the header, in every page title and in the feed. */
   title: "Mehrdad Zaker's Blog",
@@ -27,4 +33,11 @@ export const SETTINGS = {
    *   { provider: 'kit', action: 'https://app.kit.com/forms/<form id>/subscriptions' }
    */
   newsletter: null as NewsletterSetting | null,
+  /**
+   * The public GitHub repository the blog's source is in, and its branch: a notebook post
+   * then offers "Open in Colab" beside its download link (Colab opens notebooks from GitHub).
+   * posts/ must be at the repository's top level, as here. null: no Colab link.
+   *   { github: 'mzaker/blog', branch: 'main' }
+   */
+  repository: null as RepositorySetting | null,
 };

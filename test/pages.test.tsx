@@ -246,6 +246,38 @@ describe('a post page', () => {
     expect(within(cite).getByRole('button').textContent).toBe('Copy BibTeX');
   });
 
+  test('a notebook post offers its notebook to download, and Colab when the repository is named', async () => {
+    for (const colab of [
+      undefined,
+      'https://colab.research.google.com/github/mzaker/blog/blob/main/posts/nb/index.ipynb',
+    ]) {
+      const pages = site();
+      const notebook = { download: '/assets/older-post-1a2b3c4d.ipynb', ...(colab ? { colab } : {}) };
+      pages['/posts/older-post/'] = { kind: 'post', post: { ...olderPost, notebook } };
+      let unmount = () => {};
+      await act(async () => {
+        ({ unmount } = render(
+          <MemoryRouter initialEntries={['/posts/older-post/']}>
+            <App cache={new PageDataCache(async (path) => pages[path] ?? null)} />
+          </MemoryRouter>,
+        ));
+      });
+      const download = await screen.findByRole('link', { name: 'Download the notebook (.ipynb)' });
+      expect([download.getAttribute('href'), download.getAttribute('download')]).toEqual([
+        '/assets/older-post-1a2b3c4d.ipynb',
+        'older-post.ipynb',
+      ]);
+      expect(screen.queryByRole('link', { name: 'Open in Colab' })?.getAttribute('href')).toBe(colab);
+      unmount();
+    }
+  });
+
+  test('a markdown post offers no notebook', async () => {
+    await renderAt('/posts/older-post/');
+    await screen.findByRole('heading', { level: 1, name: 'The older post' });
+    expect(screen.queryByRole('link', { name: /notebook|Colab/ })).toBeNull();
+  });
+
   test('without the site address the citation has no url', async () => {
     await renderAt('/posts/older-post/');
     const cite = await screen.findByRole('region', { name: 'Cite this post' });

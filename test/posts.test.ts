@@ -319,8 +319,8 @@ describe('the posts of a good folder', () => {
   test('ship co-located files under hashed names below the base path', async () => {
     const { posts, assets } = await read(false, '/blog/');
     const html = posts.find((post) => post.slug === 'with-figure')?.html ?? '';
-    const image = assets.find((asset) => asset.source.endsWith('figure-6.png'));
-    const data = assets.find((asset) => asset.source.endsWith('data.csv'));
+    const image = assets.find((asset) => 'source' in asset && asset.source.endsWith('figure-6.png'));
+    const data = assets.find((asset) => 'source' in asset && asset.source.endsWith('data.csv'));
     expect(image?.fileName).toMatch(/^assets\/figure-6-[0-9a-f]{8}\.png$/);
     expect(html).toContain(
       `<figure id="figure-1"><img src="/blog/${image?.fileName}" alt="Latency by prompt length" decoding="async" width="8" height="4"/><figcaption>Figure 1: Latency against prompt length, 10 to 1,500 tokens</figcaption></figure>`,

@@ -59,3 +59,53 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AARIQZAL3GAf/rg8nbAAAAAElFTkSuQmCC',
   'base64',
 );
+
+/** A notebook cell as Jupyter saves it; `outputs` only for code cells. */
+export type TestCell =
+  | { cell_type: 'markdown' | 'raw'; id?: string; source: string | string[]; metadata?: object; attachments?: object }
+  | {
+      cell_type: 'code';
+      id?: string;
+      source: string | string[];
+      metadata?: object;
+      execution_count?: number | null;
+      outputs?: object[];
+    };
+
+/** The raw cell of front matter a notebook post starts with. */
+export const FRONT_MATTER_CELL: TestCell = {
+  cell_type: 'raw',
+  source: '---\ntitle: Notebook\ndate: 2024-01-01\n---\n',
+};
+
+/**
+ * A notebook post `post/index.ipynb` read as the build reads it: `notebook` is its cells
+ * (after FRONT_MATTER_CELL), or the whole file's text.
+ */
+export async function renderNotebook(
+  notebook: TestCell[] | string,
+  metadata: object = { kernelspec: { language: 'python', name: 'python3' } },
+): Promise<RenderedPost & { dir: string }> {
+  const dir = await tempFolder('blog-notebook-');
+  await mkdir(path.join(dir, 'post'));
+  const cells = typeof notebook === 'string' ? [] : [FRONT_MATTER_CELL, ...notebook];
+  const text =
+    typeof notebook === 'string'
+      ? notebook
+      : JSON.stringify({
+          nbformat: 4,
+          nbformat_minor: 5,
+          metadata,
+          cells: cells.map((cell) =>
+            cell.cell_type === 'code'
+              ? { metadata: {}, execution_count: null, outputs: [], ...cell }
+              : { metadata: {}, ...cell },
+          ),
+        });
+  await writeFile(path.join(dir, 'post/index.ipynb'), text);
+  const result = await readPosts({ postsDir: dir, root, base: '/', includeDrafts: false });
+  const problems = result.problems.map((problem) => formatProblem({ ...problem, file: 'post' }));
+  const warnings = result.warnings.map((warning) => formatProblem({ ...warning, file: 'post' }));
+  const post = result.posts[0];
+  return { html: post?.html ?? '', excerpt: post?.excerpt, problems, warnings, post, dir };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../plugins/head.ts';
-import { settingsProblems } from '../plugins/settings.ts';
+import { colabUrl, settingsProblems } from '../plugins/settings.ts';
 import { SETTINGS } from '../src/settings.ts';
 
 describe('the site settings', () => {
@@ -43,5 +43,20 @@ describe('the site settings', () => {
     expect(policy).toContain("form-action 'self' https://buttondown.com;");
     expect(policy).toContain("connect-src 'self' https://buttondown.com;");
     expect(policy).not.toContain('*');
+  });
+
+  test('repository names where Colab opens a notebook post; a wrong one is a problem', () => {
+    const settings = { ...SETTINGS, repository: { github: 'mzaker/blog', branch: 'release/2026' } };
+    expect(settingsProblems(settings)).toEqual([]);
+    expect(colabUrl('posts/step times/index.ipynb', settings)).toBe(
+      'https://colab.research.google.com/github/mzaker/blog/blob/release/2026/posts/step%20times/index.ipynb',
+    );
+    expect(colabUrl('posts/nb/index.ipynb')).toBeUndefined();
+    expect(
+      settingsProblems({ ...SETTINGS, repository: { github: 'https://github.com/mzaker/blog', branch: 'my branch' } }),
+    ).toEqual([
+      'src/settings.ts repository.github: must be a GitHub repository as owner/name, not "https://github.com/mzaker/blog"',
+      'src/settings.ts repository.branch: must be a branch name, not "my branch"',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // What the markdown plugins read from and leave in the post's VFile: the post's context
 // going in (`file.data.post`), results coming out, and problems as vfile messages.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 
@@ -18,10 +19,27 @@ export interface PostContext {
   slugs: Record<string, string>;
 }
 
-/** A file referenced by a post, copied into the site under `fileName`. */
-export interface Asset {
-  source: string;
-  fileName: string;
+/**
+ * A file of a post, written into the site under `fileName`: copied from `source` (a file
+ * beside the post), or made of `data` (base64: a notebook's image output).
+ */
+export type Asset = { fileName: string; source: string } | { fileName: string; data: string };
+
+/**
+ * A file a rendering made rather than found beside the post (a notebook's image output, a
+ * markdown cell's attachment), as base64: urls.ts makes it an asset like a file beside the post.
+ */
+export interface MadeFile {
+  data: string;
+  /** The name its asset file is given (before its hash). */
+  name: string;
+  /** How the author wrote its address, for messages (`attachment:plot.png`). */
+  written?: string;
+}
+
+/** The bytes of an asset. */
+export async function assetBytes(asset: Asset): Promise<Buffer> {
+  return 'data' in asset ? Buffer.from(asset.data, 'base64') : readFile(asset.source);
 }
 
 /** A link or image of a post: as written, and as the page carries it. The build checks them all (plugins/links.ts). */
@@ -35,6 +53,8 @@ export interface OutgoingLink {
   image?: boolean;
   /** A video's, its source's or its captions' file. */
   media?: boolean;
+  /** In a notebook: the cell, from 1, that `line` counts in. */
+  cell?: number;
   /** A relative reference that is neither a file beside the post nor another post. */
   unresolved?: boolean;
   /** A file beside the post that is an SVG carrying script. */
@@ -61,6 +81,8 @@ declare module 'vfile' {
     assets: Asset[];
     dependencies: RenderDependencies;
     toc: { id: string; text: string; depth: number }[];
+    /** The files the rendering made, by the relative address the tree gives them. */
+    madeFiles: Record<string, MadeFile>;
   }
 }
 

@@ -1,17 +1,16 @@
 // Every image says what it shows (alt text is required) and how big it is: width and height
 // read from the file at build time, so the page does not shift as images arrive. Images
 // decode off the main thread; all but the first load lazily (the first is often in view).
-import { readFile } from 'node:fs/promises';
 import type { Element, Root } from 'hast';
 import { imageSize } from 'image-size';
 import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
-import { postContext, problem } from './file-data.ts';
+import { assetBytes, postContext, problem, type Asset } from './file-data.ts';
 
 export function images() {
   return async (tree: Root, file: VFile) => {
     const { base } = postContext(file);
-    const sources = new Map((file.data.assets ?? []).map((asset) => [`${base}${asset.fileName}`, asset.source]));
+    const sources = new Map((file.data.assets ?? []).map((asset) => [`${base}${asset.fileName}`, asset]));
     const written = new Map((file.data.links ?? []).map((link) => [link.href, link.written]));
     const found: Element[] = [];
     eachElement(tree, (node) => {
@@ -49,9 +48,9 @@ export function images() {
   };
 }
 
-async function dimensions(source: string): Promise<{ width: number; height: number } | undefined> {
+async function dimensions(source: Asset): Promise<{ width: number; height: number } | undefined> {
   try {
-    const { width, height } = imageSize(await readFile(source));
+    const { width, height } = imageSize(await assetBytes(source));
     return width && height ? { width, height } : undefined;
   } catch {
     return undefined; // not an image format it knows (a PDF linked as an image, say): no size, no shift prevention

@@ -5,7 +5,9 @@
 // walk.ts (unist-util-visit costs a fifth of a post's render time over fifteen walks).
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import type { DataMap } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { readNotebook } from '../posts/notebook.ts';
 import type { Finding } from '../problems.ts';
 import { anchors } from './anchors.ts';
 import { constructPlugins } from './unused-constructs.ts';
@@ -17,13 +19,15 @@ import { citations } from './citations.ts';
 import { code } from './code.ts';
 import { excerpt } from './excerpt.ts';
 import { figures } from './figures.ts';
-import type { PostContext } from './file-data.ts';
+import { fileHash, type Asset, type PostContext } from './file-data.ts';
 import { headingAnchors } from './heading-anchors.ts';
 import { headingIds } from './heading-ids.ts';
 import { images } from './images.ts';
 import { inlineNotes } from './inline-notes.ts';
 import { MAX_NESTING, checkSource, limitHtmlNesting, limitMarkdownNesting } from './limits.ts';
 import { math } from './math.ts';
+import { notebookOutputs } from './notebook-outputs.ts';
+import { notebookSource } from './notebook-source.ts';
 import { rawHtml } from './raw-html.ts';
 import { renderWithReactMarkdown, type Pipeline } from './react-markdown.ts';
 import { failedRendering, type RenderedMarkdown } from './rendering.ts';
@@ -49,6 +53,7 @@ const PIPELINE: Pipeline = {
   // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
   remarkRehypeOptions: { clobberPrefix: '' },
   rehypePlugins: [
+    notebookOutputs, // a notebook's outputs where its cells put them (its HTML is sanitised with the rest)
     rawHtml, // raw HTML parsed into the tree
     limitHtmlNesting, // raw HTML can nest deeper than markdown
     anchors, // <a id="x"> and <a name="x"> keep their name: links from anywhere reach them
@@ -72,10 +77,45 @@ const PIPELINE: Pipeline = {
   ],
 };
 
+/** A post's HTML and what the build needs to know of it: from its markdown, or its notebook's cells. */
 export async function renderMarkdown(source: string, context: PostContext): Promise<RenderedMarkdown> {
+  return context.file.endsWith('.ipynb') ? renderNotebook(source, context) : renderText(source, context);
+}
+
+async function renderNotebook(source: string, context: PostContext): Promise<RenderedMarkdown> {
+  const { notebook, problems } = readNotebook(source);
+  if (!notebook) return failedRendering(problems);
+  const cells = notebookSource(notebook, context.slug);
+  const rendered = await renderText(cells.markdown, context, { notebook: cells, madeFiles: cells.files });
+  // A line of the generated markdown is a cell and a line in it (or the cell alone).
+  const inCell = <T extends { line?: number; cell?: number }>(item: T): T => {
+    const place = item.line === undefined ? undefined : cells.places[item.line];
+    if (!place) return item;
+    const { line: _line, ...rest } = item;
+    return { ...rest, cell: place.cell, ...(place.line === undefined ? {} : { line: place.line }) } as T;
+  };
+  const download: Asset = {
+    fileName: `assets/${context.slug}-${fileHash(Buffer.from(source)).slice(0, 8)}.ipynb`,
+    source: context.file,
+  };
+  return {
+    ...rendered,
+    problems: [...cells.problems, ...rendered.problems.map(inCell)],
+    warnings: [...cells.warnings, ...rendered.warnings.map(inCell)],
+    links: rendered.links.map(inCell),
+    assets: [...rendered.assets, download],
+    download: `${context.base}${download.fileName}`,
+  };
+}
+
+async function renderText(
+  source: string,
+  context: PostContext,
+  given: Partial<DataMap> = {},
+): Promise<RenderedMarkdown> {
   const beyondLimits = checkSource(source);
   if (beyondLimits) return failedRendering([beyondLimits]);
-  const { html, error, file } = await renderWithReactMarkdown(source, pipelineFor(source), context);
+  const { html, error, file } = await renderWithReactMarkdown(source, pipelineFor(source), context, given);
   const findings = (fatal: boolean) => file.messages.filter((message) => !!message.fatal === fatal).map(toFinding);
   const problems = findings(true);
   if (html === undefined) {

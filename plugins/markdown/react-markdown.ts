@@ -5,7 +5,7 @@
 // undone in tables.ts.)
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MarkdownAsync, type Options } from 'react-markdown';
-import type { VFile } from 'vfile';
+import type { DataMap, VFile } from 'vfile';
 import type { PostContext } from './file-data.ts';
 
 export type Pipeline = Pick<Options, 'remarkPlugins' | 'rehypePlugins' | 'remarkRehypeOptions'>;
@@ -21,10 +21,12 @@ export async function renderWithReactMarkdown(
   source: string,
   pipeline: Pipeline,
   context: PostContext,
+  data: Partial<DataMap> = {},
 ): Promise<Rendering> {
   let captured: VFile | undefined;
   const bindFile = () => (_tree: unknown, file: VFile) => {
     file.path = context.file;
+    Object.assign(file.data, data);
     file.data.post = context;
     captured = file;
   };

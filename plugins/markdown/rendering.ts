@@ -19,6 +19,8 @@ export interface RenderedMarkdown {
   mathStyles: Record<string, string>;
   /** The origins of the video players the post's previews load (videos.ts). */
   frames: string[];
+  /** A notebook post's own file, for download: its address in the site. */
+  download?: string;
 }
 
 /** A rendering that stopped: no page, only the problems that say why. */

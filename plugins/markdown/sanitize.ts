@@ -5,6 +5,8 @@ import type { Element, Properties, Root } from 'hast';
 import { defaultSchema, sanitize as sanitizeTree, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import type { VFile } from 'vfile';
+import { ANSI_CLASSES } from './ansi.ts';
+import { OUTPUT_TEXT_CLASSES } from './notebook-source.ts';
 import { eachElement } from './walk.ts';
 
 /** The inline styles of citeproc's HTML output, as classes of the site's stylesheet. */
@@ -20,7 +22,7 @@ export const CITEPROC_STYLES: Record<string, string> = {
 /**
  * The raw HTML a post may use: GitHub's allow-list (`<details>`, `<kbd>`, `<sup>`,
  * tables, images...) plus a few semantic tags (`<abbr>`, `<mark>`, `<small>`, `<cite>`,
- * `<u>`, `<aside>`, `<figure>`) and `<video>` with its sources and captions. No scripts, styles, frames, forms, event
+ * `<u>`, `<aside>`, `<figure>`, `<progress>`) and `<video>` with its sources and captions. No scripts, styles, frames, forms, event
  * handlers or `style` attributes; links only to http(s), mailto and the like; raw `id`
  * values get a `user-content-` prefix so they cannot clobber the app's.
  */
@@ -34,17 +36,26 @@ const SANITIZE_SCHEMA: Schema = {
     a: [...(defaultSchema.attributes?.a ?? []), 'name'],
     // the math classes (dollars.ts), which rehype-katex (after the sanitiser) turns into MathML.
     code: [['className', /^language-./, 'math-inline', 'math-display']],
-    // citeproc's inline styles, as classes (citations.ts).
-    span: [['className', ...Object.values(CITEPROC_STYLES)]],
+    // citeproc's inline styles (citations.ts) and a terminal's colours (ansi.ts), as classes.
+    span: [['className', ...Object.values(CITEPROC_STYLES), ...ANSI_CLASSES]],
+    // A notebook's outputs and disclosures (notebook-outputs.ts).
+    div: [
+      ...(defaultSchema.attributes?.div ?? []),
+      ['className', 'cell-output', 'cell-output-html', 'cell-output-image'],
+    ],
+    pre: [['className', 'cell-output', ...OUTPUT_TEXT_CLASSES]],
+    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'cell-input', 'cell-output-hidden']],
     // Video files beside the post, with their captions (videos.ts).
     video: ['src', 'poster', 'controls', 'loop', 'muted', 'playsInline', 'preload', 'width', 'height', 'ariaLabel'],
     source: ['src', 'type'],
     track: ['src', 'kind', 'srcLang', 'label', 'default'],
+    // A progress bar (a notebook's training loop writes one into its HTML output).
+    progress: ['value', 'max'],
   },
   protocols: { ...defaultSchema.protocols, poster: ['http', 'https'] },
   tagNames: [
     ...(defaultSchema.tagNames ?? []),
-    ...['abbr', 'mark', 'small', 'cite', 'u', 'aside', 'figure', 'figcaption', 'video', 'source', 'track'],
+    ...['abbr', 'mark', 'small', 'cite', 'u', 'aside', 'figure', 'figcaption', 'video', 'source', 'track', 'progress'],
   ],
   strip: ['script', 'style', 'template', 'title', 'textarea', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe'],
 };

@@ -13,6 +13,7 @@ import {
   fileHash,
   postContext,
   type Asset,
+  type MadeFile,
   type OutgoingLink,
   type PostContext,
   type RenderDependencies,
@@ -54,13 +55,22 @@ export function resolveUrls() {
     });
     const known = new Set(ids);
     const links: OutgoingLink[] = [];
-    const assets = new Map<string, Asset>();
+    // Plugins before this one may have made files too (notebook.ts: a notebook's outputs).
+    const assets = new Map<string, Asset>((file.data.assets ?? []).map((asset) => [asset.fileName, asset]));
+    const made = file.data.madeFiles ?? {};
     for (const { node, property, checked } of elements) {
       const written = String(node.properties[property]);
       const link: OutgoingLink = { written, href: written, line: node.position?.start.line };
       if (node.tagName === 'img' || property === 'poster') link.image = true;
       else if (property === 'src') link.media = true;
-      if (isRelativeUrl(written)) {
+      const madeFile = Object.hasOwn(made, written) ? made[written] : undefined;
+      if (madeFile) {
+        const asset = madeAsset(written, madeFile);
+        assets.set(asset.fileName, asset);
+        link.href = `${context.base}${asset.fileName}`;
+        if (madeFile.written) link.written = madeFile.written;
+        if (asset.fileName.endsWith('.svg')) link.unsafeSvg = isUnsafeSvg(Buffer.from(madeFile.data, 'base64'));
+      } else if (isRelativeUrl(written)) {
         const found = await resolveRelative(written, property === 'href', context, dependencies);
         if (found.asset) assets.set(found.asset.fileName, found.asset);
         if (found.href) link.href = found.href;
@@ -113,10 +123,20 @@ async function resolveRelative(
   return {
     href: `${context.base}${fileName}${suffix}`,
     asset: { source: target, fileName },
-    // An SVG is a document that can carry script when opened directly.
-    unsafeSvg:
-      /\.svg$/i.test(target) && /<script|\son[a-z]+\s*=|javascript:|<foreignObject/i.test(content.toString('utf8')),
+    unsafeSvg: /\.svg$/i.test(target) && isUnsafeSvg(content),
   };
+}
+
+/** An SVG is a document that can carry script when opened directly. */
+export function isUnsafeSvg(content: Buffer): boolean {
+  return /<script|\son[a-z]+\s*=|javascript:|<foreignObject/i.test(content.toString('utf8'));
+}
+
+/** The asset of a file the rendering made: named like a file beside the post, by its name and content. */
+function madeAsset(url: string, made: MadeFile): Asset {
+  const extension = path.extname(url).toLowerCase();
+  const hash = fileHash(Buffer.from(made.data, 'base64'));
+  return { fileName: `assets/${slugify(made.name) || 'file'}-${hash.slice(0, 8)}${extension}`, data: made.data };
 }
 
 /** The bytes of a regular file inside posts/; a symbolic link may not reach outside it. */

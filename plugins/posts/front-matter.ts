@@ -119,10 +119,16 @@ export interface FrontMatterResult {
    */
   salvaged?: Pick<FrontMatter, 'tags' | 'draft'>;
   problems: Finding[];
+  /** The file cannot be read as a post at all (a notebook that is not one): nothing to render. */
+  unreadable?: true;
 }
 
-/** Splits and validates the front matter of a file's lines; line numbers are the file's own. */
-export function readFrontMatter(lines: string[]): FrontMatterResult {
+/**
+ * Splits and validates the front matter of a file's lines; line numbers are the file's own.
+ * `bodyFollows`: the post's text must follow in the same lines (not in a notebook's cell of
+ * front matter, which holds nothing else).
+ */
+export function readFrontMatter(lines: string[], bodyFollows = true): FrontMatterResult {
   if (lines.length === 1 && lines[0]!.trim() === '') return { problems: [{ line: 1, message: 'the file is empty' }] };
   if (lines[0]!.trimEnd() !== '---') {
     return {
@@ -131,7 +137,7 @@ export function readFrontMatter(lines: string[]): FrontMatterResult {
   }
   const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
   if (end === -1) return { problems: [{ line: 1, message: 'the front matter has no closing --- line' }] };
-  const bodyProblems: Finding[] = lines.slice(end + 1).every((line) => line.trim() === '')
+  const bodyProblems: Finding[] = bodyFollows && lines.slice(end + 1).every((line) => line.trim() === '')
     ? [{ line: end + 1, message: 'the post has no text after its front matter' }]
     : [];
   const parsed = parseYaml(lines.slice(1, end).join('\n'));

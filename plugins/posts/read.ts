@@ -14,7 +14,9 @@ import { byPlace, displayPath, type Problem } from '../problems.ts';
 import type { RenderCache } from '../render-cache.ts';
 import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.js';
+import { colabUrl } from '../settings.ts';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './front-matter.ts';
+import { notebookFrontMatter } from './notebook.ts';
 import { plainDate } from './plain-date.ts';
 import { linkRelated } from './related.ts';
 import { findSources, type Source } from './sources.ts';
@@ -68,7 +70,7 @@ export class ParsedSources {
     const hash = fileHash(bytes);
     const known = this.files.get(file);
     if (known?.hash === hash) return known.frontMatter;
-    const frontMatter = readFrontMatter(text.split(/\r\n|\r|\n/));
+    const frontMatter = frontMatterOf(file, text);
     this.files.set(file, { hash, frontMatter });
     this.changed = true;
     return frontMatter;
@@ -297,6 +299,11 @@ function publishableOf(loaded: (LoadedSource | undefined)[], options: ReadOption
   );
 }
 
+/** A post's front matter: a markdown file's own, or a notebook's first cell (notebook.ts). */
+function frontMatterOf(file: string, text: string): FrontMatterResult {
+  return file.endsWith('.ipynb') ? notebookFrontMatter(text) : readFrontMatter(text.split(/\r\n|\r|\n/));
+}
+
 /** A post file's plain date line (plain-date.ts), if it has one. */
 function plainDateOf(file: string): ReturnType<typeof plainDate> {
   try {
@@ -314,7 +321,7 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
   const slugs: Record<string, string> = {};
   for (const source of sources) {
     slugs[source.file] = source.slug;
-    if (path.basename(source.file) === 'index.md') slugs[path.dirname(source.file)] = source.slug;
+    if (/^index\.(md|ipynb)$/.test(path.basename(source.file))) slugs[path.dirname(source.file)] = source.slug;
   }
   const renderable = loaded.filter((item): item is LoadedSource & { text: string } => item.text !== undefined);
   const posts = new Map<LoadedSource, Post>();
@@ -340,7 +347,7 @@ async function render(loaded: LoadedSource[], sources: Source[], options: ReadOp
         const { frontMatter } = item;
         const published = frontMatter && (options.includeDrafts || !frontMatter.draft);
         if (!published || item.problems.length > 0 || rendering.problems.length > 0) return;
-        const post = toPost(item.source, frontMatter, rendering);
+        const post = toPost(item.source, frontMatter, rendering, options.root);
         posts.set(item, post);
         options.onPost?.(post);
       },
@@ -370,7 +377,7 @@ async function loadSource(source: Source, options: ReadOptions): Promise<LoadedS
   text = text.replace(/^\uFEFF/, '');
   const frontMatter = options.parsed
     ? options.parsed.parse(source.file, bytes, text)
-    : readFrontMatter(text.split(/\r\n|\r|\n/));
+    : frontMatterOf(source.file, text);
   const problems: Problem[] = frontMatter.problems.map((finding) => ({ file, ...finding }));
   for (const name of frontMatter.data?.tags ?? []) {
     if (slugify(name) === '') {
@@ -384,7 +391,15 @@ async function loadSource(source: Source, options: ReadOptions): Promise<LoadedS
     const line = text.split(/\r\n|\r|\n/).findIndex((row) => /^image\s*:/.test(row)) + 1 || undefined;
     problems.push({ file, line, field: 'image', message: `not found: ${image} (paths are relative to the post's file)` });
   }
-  return { source, file, text, frontMatter: frontMatter.data, salvaged: frontMatter.salvaged, image: found, problems };
+  return {
+    source,
+    file,
+    ...(frontMatter.unreadable ? {} : { text }),
+    frontMatter: frontMatter.data,
+    salvaged: frontMatter.salvaged,
+    image: found,
+    problems,
+  };
 }
 
 /** The front matter's social preview image, as an asset with a content-hashed name. */
@@ -430,7 +445,7 @@ function truncate(text: string, max = 280): string {
 /** A post shows a table of contents when it has this many section headings. */
 const MIN_TOC_HEADINGS = 3;
 
-function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): Post {
+function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown, root: string): Post {
   const tags = new Map<string, Tag>();
   for (const name of data.tags ?? []) {
     const tag = { name, slug: slugify(name) };
@@ -450,7 +465,14 @@ function toPost(source: Source, data: FrontMatter, rendered: RenderedMarkdown): 
     ...(data.updated ? { updated: data.updated, updatedLabel: formatDate(data.updated) } : {}),
     ...(data.toc !== false && rendered.toc.length >= MIN_TOC_HEADINGS ? { toc: rendered.toc } : {}),
     ...(data.description !== undefined ? { described: true as const } : {}),
+    ...(rendered.download ? { notebook: notebookLinks(rendered.download, source.file, root) } : {}),
   };
+}
+
+/** A notebook post's download link, and its Colab link when the settings name the repository. */
+function notebookLinks(download: string, file: string, root: string): NonNullable<Post['notebook']> {
+  const colab = colabUrl(path.relative(root, file).split(path.sep).join('/'));
+  return { download, ...(colab ? { colab } : {}) };
 }
 
 function timestamp(date: string): number {

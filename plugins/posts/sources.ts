@@ -1,4 +1,5 @@
-// Which files in posts/ are posts, and their slugs: `<slug>.md` or `<slug>/index.md`.
+// Which files in posts/ are posts, and their slugs: `<slug>.md` or `<slug>/index.md`, and
+// notebooks, `<slug>.ipynb` or `<slug>/index.ipynb`.
 // A name with capitals publishes at its lower-cased slug; names that are not slugs,
 // duplicate slugs (capitals aside) and symbolic links are problems.
 import { readdir, stat } from 'node:fs/promises';
@@ -39,15 +40,19 @@ export async function findSources(
       // A post could otherwise publish any file of the build machine.
       problems.push({ file: relative(full), message: 'is a symbolic link; a post must be a real file or folder in posts/' });
     } else if (entry.isDirectory()) {
-      const index = path.join(full, 'index.md');
-      const isFile = await stat(index).then(
-        (s) => s.isFile(),
-        () => false,
-      );
-      if (isFile) sources.push({ slug: entry.name, file: index });
-      else problems.push({ file: `${relative(full)}/`, message: 'a post folder needs an index.md (or move its files elsewhere)' });
-    } else if (entry.name.endsWith('.md')) {
-      sources.push({ slug: entry.name.slice(0, -'.md'.length), file: full });
+      const indexes = await existing([path.join(full, 'index.md'), path.join(full, 'index.ipynb')]);
+      const [index] = indexes;
+      if (indexes.length > 1) {
+        problems.push({ file: `${relative(full)}/`, message: 'holds both index.md and index.ipynb; a post is one of them' });
+      } else if (index) sources.push({ slug: entry.name, file: index });
+      else {
+        problems.push({
+          file: `${relative(full)}/`,
+          message: 'a post folder needs an index.md or index.ipynb (or move its files elsewhere)',
+        });
+      }
+    } else if (entry.name.endsWith('.md') || entry.name.endsWith('.ipynb')) {
+      sources.push({ slug: entry.name.replace(/\.(md|ipynb)$/, ''), file: full });
     } else if (/\.(markdown|mdx?|md)$/i.test(entry.name)) {
       problems.push({
         file: relative(full),
@@ -56,6 +61,19 @@ export async function findSources(
     }
   }
   return withValidSlugs(sources, relative, problems, refusedNames);
+}
+
+/** Those of `files` that are regular files. */
+async function existing(files: string[]): Promise<string[]> {
+  const found = await Promise.all(
+    files.map((file) =>
+      stat(file).then(
+        (info) => info.isFile(),
+        () => false,
+      ),
+    ),
+  );
+  return files.filter((_, i) => found[i]);
 }
 
 function withValidSlugs(

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { CiteThisPost } from '../components/CiteThisPost.tsx';
 import { Newsletter } from '../components/Newsletter.tsx';
+import { NotebookLinks } from '../components/NotebookLinks.tsx';
 import { PostBody } from '../components/PostBody.tsx';
 import { TableOfContents } from '../components/TableOfContents.tsx';
 import { TagList } from '../components/TagList.tsx';
@@ -40,6 +41,7 @@ function PostArticle({ post, url }: { post: Post; url: string | undefined }) {
             {post.draft && <span className="draft-badge">Draft</span>}
           </p>
           <TagList tags={post.tags} />
+          {post.notebook && <NotebookLinks notebook={post.notebook} slug={post.slug} />}
         </header>
         {post.toc && <TableOfContents entries={post.toc} />}
         <PostBody html={post.html} />

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +109,31 @@ describe('the dev server while an author edits posts', () => {
     const original = await readFile(file, 'utf8');
     await writeFile(file, original.replace('A second paragraph', 'An edited second paragraph'));
     await expect.poll(() => page.getByText('An edited second paragraph').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  test('a notebook saved from Jupyter publishes, its plot served, and a saved edit shows', async () => {
+    const notebook = await readFile(path.join(root, 'test/fixtures/notebooks/step-times/index.ipynb'), 'utf8');
+    const folder = path.join(postsDir, 'step-times');
+    // Jupyter saves as a new file renamed over the old one.
+    const save = async (text: string) => {
+      await writeFile(path.join(folder, '.~index.ipynb'), text);
+      await rename(path.join(folder, '.~index.ipynb'), path.join(folder, 'index.ipynb'));
+    };
+    await mkdir(folder);
+    await save(notebook);
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await expect.poll(titles, { timeout: 10_000 }).toContain('Step times of a small MLP, eager and compiled');
+    await page.getByRole('link', { name: 'Step times of a small MLP, eager and compiled' }).first().click();
+    const plot = page.locator('#fig-step-times img');
+    await plot.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => plot.evaluate((image: HTMLImageElement) => image.naturalWidth), { timeout: 10_000 })
+      .toBe(960);
+    const documents = recordDocumentLoads(page);
+    await save(notebook.replace('A quick measurement before a longer post', 'A measurement, edited in Jupyter'));
+    await expect.poll(() => page.getByText('A measurement, edited in Jupyter').count(), { timeout: 10_000 }).toBe(1);
+    expect(documents).toEqual([]);
+    await rm(folder, { recursive: true });
   });
 
   test('math saved into a post is styled as in a build, without reloading the page', async () => {
