@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { buildSite } from '../site-build.ts';
@@ -105,4 +105,45 @@ export function setUpServedSite(posts: string | (() => Promise<string>), env: Re
     await suite.site?.close();
   });
   return suite;
+}
+
+export interface OpenOptions {
+  width?: number;
+  javaScriptEnabled?: boolean;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** The page's errors and failed requests (watchForErrors). */
+  errors: string[];
+  /** The CSP violations reported so far (none recorded without JavaScript). */
+  csp: () => Promise<string[]>;
+  /** Every URL the page requested. */
+  requests: string[];
+}
+
+/**
+ * A function that opens `path` of `suite`'s site in a fresh browser context (800 pixels high,
+ * 1,000 wide unless told), checks that it answered 200 and records what the page does; each
+ * context is closed after its test (or sooner, by the test).
+ */
+export function pageOpener(suite: SiteSuite): (path: string, options?: OpenOptions) => Promise<OpenedPage> {
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  return async (path, { width = 1000, ...options } = {}) => {
+    const context = await suite.browser.newContext({ viewport: { width, height: 800 }, ...options });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const csp = options.javaScriptEnabled === false ? async () => [] : await recordCspViolations(page);
+    const response = await page.goto(`${suite.site.url}/${path}`, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(200);
+    return { context, page, errors, csp, requests };
+  };
 }

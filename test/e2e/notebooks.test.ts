@@ -1,35 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { pageWeight } from '../../plugins/page-weight.js';
-import { axeViolations, recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
+import { axeViolations, pageOpener, setUpServedSite } from './browser.ts';
 
 /** A notebook post (test/fixtures/notebooks/step-times) beside a plain one, as a reader's browser shows them. */
 const NOTEBOOK = 'posts/step-times/';
 const PLAIN = 'posts/timing-notes/';
 
 const suite = setUpServedSite('notebooks', { SITE_URL: 'https://example.org' });
-let context: BrowserContext | undefined;
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(
-  path: string,
-  options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {},
-): Promise<{ page: Page; errors: string[]; csp: () => Promise<string[]>; requests: string[] }> {
-  const { width = 1000, ...rest } = options;
-  context = await suite.browser.newContext({ viewport: { width, height: 800 }, ...rest });
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  const csp = options.javaScriptEnabled === false ? async () => [] : await recordCspViolations(page);
-  const response = await page.goto(`${suite.site.url}/${path}`, { waitUntil: 'networkidle' });
-  expect(response?.status()).toBe(200);
-  return { page, errors, csp, requests };
-}
+const open = pageOpener(suite);
 
 /** Scrolls through the post so that its lazy images load, and waits for them. */
 async function imagesLoaded(page: Page): Promise<void> {
@@ -92,7 +71,7 @@ describe('a notebook post', () => {
     expect(await withScript.page.locator('.prose .copy-button').count()).toBe(8);
     expect(withScript.errors).toEqual([]);
     expect(await withScript.csp()).toEqual([]);
-    await context!.close();
+    await withScript.context.close();
 
     const without = await open(NOTEBOOK, { javaScriptEnabled: false });
     await imagesLoaded(without.page);
@@ -127,24 +106,22 @@ describe('a notebook post', () => {
   test('colours and layout pass axe, light and dark, at 1,000 and 320 pixels; nothing widens the page', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [1000, 320]) {
-        const { page } = await open(NOTEBOOK, { width, colorScheme });
+        const { page, context } = await open(NOTEBOOK, { width, colorScheme });
         await page.getByText('Show the code').click();
         expect(await axeViolations(page), `${colorScheme} at ${width}px`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${colorScheme} at ${width}px`).toBe(
           width,
         );
-        await context!.close();
-        context = undefined;
+        await context.close();
       }
     }
   });
 
   test('goes everywhere a post goes: the list, its tags, search, the feed in full, a social card', async () => {
     const titles = async (path: string) => {
-      const { page } = await open(path);
+      const { page, context } = await open(path);
       const shown = await page.locator('.post-summary h2').allTextContents();
-      await context!.close();
-      context = undefined;
+      await context.close();
       return shown;
     };
     expect(await titles('')).toEqual(['Step times of a small MLP, eager and compiled', 'How I time a training step']);

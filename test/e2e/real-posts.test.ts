@@ -1,6 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, test } from 'vitest';
-import { axeViolations, recordCspViolations, setUpServedSite, watchForErrors } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, pageOpener, setUpServedSite } from './browser.ts';
 
 /**
  * Posts written the way real blogs are written (test/fixtures/real/): math from ML blogs,
@@ -11,25 +10,7 @@ const VIDEO = 'posts/video-notes/';
 const VIDEO_SITES = /youtube|ytimg|googlevideo|vimeo|vimeocdn/;
 
 const suite = setUpServedSite('real');
-let context: BrowserContext | undefined;
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(
-  path: string,
-  width = 1000,
-): Promise<{ page: Page; errors: string[]; csp: () => Promise<string[]> }> {
-  context = await suite.browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  const csp = await recordCspViolations(page);
-  const response = await page.goto(`${suite.site.url}/${path}`, { waitUntil: 'networkidle' });
-  expect(response?.status()).toBe(200);
-  return { page, errors, csp };
-}
+const open = pageOpener(suite);
 
 describe('math as the ML blogs write it', () => {
   test('styled letters are drawn as such: each is its own glyph, unlike the plain letter', async () => {
@@ -78,7 +59,7 @@ describe('math as the ML blogs write it', () => {
   });
 
   test('on a 320-pixel phone no formula widens the page: display math scrolls in its box, inline math wraps', async () => {
-    const { page } = await open(MATH, 320);
+    const { page } = await open(MATH, { width: 320 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
     const boxes = await page.locator('.math-display').evaluateAll((nodes) =>
       nodes.map((node) => ({
@@ -116,12 +97,7 @@ describe('video in a post', () => {
   });
 
   test('a YouTube or Vimeo preview asks the video site for nothing until the reader clicks it', async () => {
-    context = await suite.browser.newContext();
-    const page = await context.newPage();
-    const csp = await recordCspViolations(page);
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${suite.site.url}/${VIDEO}`, { waitUntil: 'networkidle' });
+    const { page, csp, requests } = await open(VIDEO);
     const previews = page.locator('.video-embed a');
     expect(await previews.count()).toBe(3);
     expect(requests.filter((url) => VIDEO_SITES.test(url))).toEqual([]);
@@ -138,9 +114,7 @@ describe('video in a post', () => {
   });
 
   test('without JavaScript, a preview is a link to the video on its site', async () => {
-    context = await suite.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${suite.site.url}/${VIDEO}`);
+    const { page } = await open(VIDEO, { javaScriptEnabled: false });
     expect(
       await page.locator('.video-embed a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
     ).toEqual([
@@ -156,10 +130,9 @@ describe('accessibility of posts as real blogs write them', () => {
     'axe finds nothing at %i pixels wide (a formula that scrolls takes the focus)',
     async (width) => {
       for (const path of [MATH, VIDEO, 'posts/updated-notes/', 'posts/tpu-notes/']) {
-        const { page } = await open(path, width);
+        const { page, context } = await open(path, { width });
         expect(await axeViolations(page), `${path} at ${width}`).toEqual([]);
-        await context?.close();
-        context = undefined;
+        await context.close();
       }
     },
   );
