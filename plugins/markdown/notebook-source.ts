@@ -103,7 +103,7 @@ export function notebookSource(notebook: Notebook, slug: string): NotebookSource
         text = frontMatter.slice(end + 1).join('\n');
         firstLine = end + 2;
       }
-      write(withAttachments(text, cell, number, firstLine, slug, source), number, firstLine);
+      write(withAttachments(closedFences(text), cell, number, firstLine, slug, source), number, firstLine);
     } else {
       writeCode(cell, number, notebook.language, write, source, slug);
     }
@@ -114,6 +114,21 @@ export function notebookSource(notebook: Notebook, slug: string): NotebookSource
 }
 
 type Write = (text: string, cell: number, firstLine?: number) => void;
+
+/**
+ * A markdown cell's text with a code fence it leaves open closed at its end: Jupyter renders
+ * each cell on its own, so an open fence never takes the cells after it into its code.
+ */
+function closedFences(markdown: string): string {
+  let open: string | undefined;
+  for (const line of markdown.split(/\r\n|\r|\n/)) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (!open) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+  }
+  return open ? `${markdown.replace(/\n?$/, '\n')}${open}` : markdown;
+}
 
 /**
  * The cells that links in the markdown cells point to as Colab's table of contents does,

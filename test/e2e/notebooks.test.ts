@@ -126,6 +126,12 @@ describe('a notebook post', () => {
     };
     expect(await titles('')).toEqual(['Step times of a small MLP, eager and compiled', 'How I time a training step']);
     expect(await titles('tags/xla/')).toEqual(['Step times of a small MLP, eager and compiled']);
+    // The plain post shares a tag with the notebook: each is the other's related post.
+    const plain = await open(PLAIN);
+    expect(await plain.page.locator('.related li').allTextContents()).toEqual([
+      'Step times of a small MLP, eager and compiled',
+    ]);
+    await plain.context.close();
     // A word only the notebook's markdown cells hold finds it.
     const { page } = await open('search/');
     await page.getByRole('searchbox', { name: 'Search posts' }).fill('sevenfold');

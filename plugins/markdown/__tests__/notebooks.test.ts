@@ -305,6 +305,16 @@ describe('outputs', () => {
     ]);
   });
 
+  test('a markdown cell that leaves a code fence open keeps it to itself, as Jupyter renders it', async () => {
+    const { html } = await renderNotebook([
+      { cell_type: 'markdown', source: 'Usage:\n\n```bash\npython train.py' },
+      code('print("after")', [stream('after\n')]),
+    ]);
+    const doc = page(html);
+    expect(texts(doc, '.code-title')).toEqual(['In [1]']);
+    expect(texts(doc, 'pre.cell-output')).toEqual(['after\n']);
+  });
+
   test('consecutive writes to a stream are one block; stdout and stderr stay apart', async () => {
     const { html } = await renderNotebook([
       code('run()', [stream('a\n'), stream('b\n'), stream('oops\n', 'stderr'), stream('c\n')]),
