@@ -18,6 +18,7 @@ import { writePreviews } from './previews.ts';
 import { mathStylesheet } from './markdown/math-styles.ts';
 import { formatProblem } from './problems.ts';
 import { SearchIndex } from './search.ts';
+import { writeRedirects } from './redirects.ts';
 import { writeSiteFiles } from './site-files.ts';
 
 interface BuildOptions {
@@ -86,6 +87,7 @@ async function buildWith(
   if (!previous) await rm(serverDir, { recursive: true, force: true });
   await copyAssets(outDir, result.assets);
   const siteFiles = await writeSiteFiles(outDir, pages, result.posts, site);
+  const redirectFiles = await writeRedirects(outDir, result.redirects, site);
   const searchKey = await indexing;
   const previews = await drawing;
   await previous?.save(outDir, {
@@ -98,6 +100,7 @@ async function buildWith(
       ...Object.keys(prerendered.pages),
       ...result.assets.map((asset) => asset.fileName),
       ...siteFiles,
+      ...redirectFiles,
       ...previews,
       ...(await listFiles(path.join(outDir, SEARCH_DIR))).map((file) => `${SEARCH_DIR}/${file}`),
     ],

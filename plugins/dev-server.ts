@@ -3,7 +3,7 @@
 // from Vite. A post with problems is listed in the page and the terminal; the others stay.
 import path from 'node:path';
 import { lookup } from 'mrmime';
-import type { ViteDevServer } from 'vite';
+import type { Connect, ViteDevServer } from 'vite';
 import { POSTS_CHANGED_EVENT } from '../src/content.ts';
 import { DEV_PROBLEMS_PATH, PAGE_DATA_FILE } from '../src/routes.ts';
 import type { PageData } from '../src/content.ts';
@@ -13,6 +13,7 @@ import { sitePages } from './pages.ts';
 import { assetBytes, type Asset } from './markdown/file-data.ts';
 import { mathStylesheet } from './markdown/math-styles.ts';
 import { formatProblem } from './problems.ts';
+import { aliasFile, redirectPage, type Redirect } from './redirects.ts';
 
 interface DevOptions {
   postsDir: string;
@@ -46,9 +47,14 @@ export function serveDev(server: ViteDevServer, options: DevOptions): void {
   const reading = startReading(server, options, load);
   const report = () => reportProblems(server, reading.current);
   void report();
-  // The posts' math styles, for the app's stylesheet, after each full read.
+  // The posts' math styles, for the app's stylesheet, and their old addresses, after each full read.
+  const oldAddresses = aliasServer(config.base);
+  server.middlewares.use(oldAddresses.middleware);
   const mathStyles = (snapshot: Promise<Snapshot>) =>
-    void snapshot.then(({ result }) => options.onMathStyles(mathStylesheet(result.mathStyles)));
+    void snapshot.then(({ result }) => {
+      options.onMathStyles(mathStylesheet(result.mathStyles));
+      oldAddresses.update(result.redirects);
+    });
   mathStyles(reading.current);
   watchPosts(server, options.postsDir, (files) => {
     reading.firstLook = undefined;
@@ -137,6 +143,7 @@ async function loadSnapshot(options: DevOptions, root: string): Promise<Snapshot
     reused: 0,
     mathStyles: {},
     frames: [],
+    redirects: [],
     problems: [{ file: path.relative(root, options.postsDir), message: `could not be read: ${String(error)}` }],
   }));
   return {
@@ -167,6 +174,33 @@ async function homeFromFirstLook(options: DevOptions): Promise<PageData | undefi
   const home = sitePages(look.posts).find((page) => page.path === '/')?.data;
   if (home?.kind !== 'home') return undefined;
   return { ...home, pagination: { page: 1, pages: Math.max(1, Math.ceil(look.total / perPage)) } };
+}
+
+/** The posts' old addresses (`aliases`), answered with the redirect pages the build writes. */
+function aliasServer(base: string): { update(redirects: Redirect[]): void; middleware: Connect.NextHandleFunction } {
+  let aliases = new Map<string, Redirect>();
+  return {
+    update(redirects) {
+      aliases = new Map(redirects.map((redirect) => [aliasFile(redirect.from), redirect]));
+    },
+    middleware(req, res, next) {
+      const relative = requestPath(req.url, base);
+      const redirect = relative ? aliases.get(aliasFileOf(relative)) : undefined;
+      if (!redirect) return next();
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(redirectPage(redirect, { base, siteUrl: undefined }));
+    },
+  };
+}
+
+/** The file an alias would be for a request's path, as plugins/redirects.ts names it. */
+function aliasFileOf(relative: string): string {
+  try {
+    return aliasFile(encodeURI(`/${relative}`));
+  } catch {
+    return '';
+  }
 }
 
 /** The request's path relative to the base, decoded; undefined when it is outside the base or malformed. */

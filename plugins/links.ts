@@ -14,7 +14,7 @@ export interface LinkedPost {
   links: OutgoingLink[];
 }
 
-interface LinkTargets {
+export interface LinkTargets {
   base: string;
   /**
    * Posts by slug: the published ones, and those refused for a problem of their own (so that
@@ -98,6 +98,34 @@ function problemOf(link: OutgoingLink, post: LinkedPost, targets: LinkTargets): 
     return missingListPage(page.params.page, targets.posts.size, targets.postsPerPage, href);
   if (page || targets.files.has(route)) return undefined;
   return `broken link: ${href} is not a page or file of this site`;
+}
+
+/**
+ * What of the site answers at `route` (its path after the base, decoded, without query or
+ * fragment): a page that exists or a file the site holds, described for a message; else undefined.
+ */
+export function whatIsAt(route: string, targets: LinkTargets): string | undefined {
+  if (targets.files.has(route.replace(/^\//, ''))) return `the file ${route}`;
+  const page = matchRoute(route);
+  if (!page) return undefined;
+  const { slug = '', tag = '' } = page.params;
+  switch (page.name) {
+    case 'post':
+      return targets.posts.has(slug) ? `the post "${slug}"` : undefined;
+    case 'tag':
+    case 'tagPage': {
+      const count = targets.tags.get(tag);
+      if (count === undefined || missingListPage(page.params.page, count, targets.postsPerPage, route))
+        return undefined;
+      return `the page of the tag "${tag}"`;
+    }
+    case 'homePage':
+      return missingListPage(page.params.page, targets.posts.size, targets.postsPerPage, route)
+        ? undefined
+        : 'a page of the post list';
+    default:
+      return `the ${page.name === 'home' ? 'home' : page.name} page`;
+  }
 }
 
 /** A link to page n of a list that has fewer pages (page 1 is the list's own address). */

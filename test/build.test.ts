@@ -36,7 +36,7 @@ describe('npm run build', () => {
     const lines = output.split('\n').filter((line) => line.startsWith(postsDir));
     expect(lines).toEqual([
       `${postsDir}/one.md:1 title: is required`,
-      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image`,
+      `${postsDir}/one.md:2 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image, aliases`,
       `${postsDir}/one.md:6 image not found: ./x.png (paths are relative to the post's file)`,
       `${postsDir}/two.md:3 date: expected a real date as YYYY-MM-DD, got "May 1"`,
     ]);

@@ -165,7 +165,7 @@ describe('a bad post is reported with its file, line and problem', () => {
     expect(problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }))).toEqual([
       'a.md:1 title: is required',
       'a.md:2 date: expected a real date as YYYY-MM-DD, got "2024-13-45"',
-      'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image',
+      'a.md:3 titel: unknown field (did you mean "title"?); allowed: title, date, description, tags, draft, updated, toc, bibliography, image, aliases',
       "a.md:6 image not found: ./gone.png (paths are relative to the post's file)",
       'b.md:1 date: is required (YYYY-MM-DD)',
       'b.md:5 broken link: there is no post "nothing" (/posts/nothing/)',

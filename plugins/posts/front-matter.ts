@@ -88,7 +88,35 @@ const frontMatterSchema = z.strictObject({
   toc: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
   bibliography: text('the path of a BibTeX file beside the post, such as ./refs.bib').optional(),
   image: text('the path of an image beside the post, such as ./cover.png').optional(),
+  aliases: z
+    .array(
+      z
+        .string({ error: (issue) => `expected a list of old addresses, got ${describe(issue.input)} in it` })
+        .refine(isAliasPath, {
+          error: (issue) =>
+            `${JSON.stringify(issue.input)} is not an address on this site: write the old address's path, starting with / and without its domain (such as /2018/06/24/old-name.html)`,
+        }),
+      {
+        error: (issue) => `expected a list of old addresses such as ["/2018/06/24/old-name.html"], got ${describe(issue.input)}`,
+      },
+    )
+    .optional(),
 });
+
+/**
+ * An old address of a post (`aliases`): a path on this site, as the old site's links had it,
+ * with no query, fragment or `..`, and not inside the folders the build writes its own files to.
+ */
+function isAliasPath(value: string): boolean {
+  if (!/^\/(?!\/)[^\s?#\\]*$/.test(value)) return false;
+  let path: string;
+  try {
+    path = decodeURI(value);
+  } catch {
+    return false;
+  }
+  return !path.split('/').some((segment) => segment === '..' || segment === '.');
+}
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 const FIELDS = Object.keys(frontMatterSchema.shape);
@@ -119,6 +147,8 @@ export interface FrontMatterResult {
    */
   salvaged?: Pick<FrontMatter, 'tags' | 'draft'>;
   problems: Finding[];
+  /** The file line of each top-level field, when the front matter is right (for problems found later). */
+  lines?: Record<string, number>;
   /** The file cannot be read as a post at all (a notebook that is not one): nothing to render. */
   unreadable?: true;
 }
@@ -143,7 +173,7 @@ export function readFrontMatter(lines: string[], bodyFollows = true): FrontMatte
   const parsed = parseYaml(lines.slice(1, end).join('\n'));
   if ('problems' in parsed) return parsed;
   const checked = frontMatterSchema.safeParse(parsed.value ?? {});
-  if (checked.success) return { data: checked.data, problems: bodyProblems };
+  if (checked.success) return { data: checked.data, problems: bodyProblems, lines: Object.fromEntries(parsed.lines) };
   return {
     salvaged: salvage(parsed.value),
     problems: [...bodyProblems, ...checked.error.issues.flatMap((issue) => describeIssue(issue, parsed.lines))],

@@ -7,6 +7,7 @@ import type { Post, Tag } from '../../src/content.ts';
 import { SETTINGS } from '../../src/settings.ts';
 import { mapLimited } from '../concurrency.ts';
 import { checkLinks, type LinkedPost } from '../links.ts';
+import { aliasRoutes, type Redirect } from '../redirects.ts';
 import { fileHash, type Asset } from '../markdown/file-data.ts';
 import { readInside } from '../markdown/urls.ts';
 import type { RenderedMarkdown } from '../markdown/rendering.ts';
@@ -16,6 +17,7 @@ import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.js';
 import { colabUrl } from '../settings.ts';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './front-matter.ts';
+import { checkAliases, type WrittenAlias } from './aliases.ts';
 import { notebookFrontMatter } from './notebook.ts';
 import { plainDate } from './plain-date.ts';
 import { linkRelated } from './related.ts';
@@ -139,6 +141,8 @@ export interface ReadResult {
   mathStyles: Record<string, string>;
   /** The origins of the video players the published posts load when a reader asks (for the CSP's frame-src). */
   frames: string[];
+  /** The published posts' old addresses (`aliases`), each answered by a redirect page. */
+  redirects: Redirect[];
 }
 
 /** A post's file, read and its front matter checked, waiting for its markdown to be rendered. */
@@ -152,6 +156,8 @@ interface LoadedSource {
   salvaged?: FrontMatterResult['salvaged'];
   /** The front matter's `image`, found beside the post. */
   image?: Asset;
+  /** The file line of each front matter field (in a notebook, in its first cell). */
+  fieldLines?: Record<string, number>;
   problems: Problem[];
 }
 
@@ -171,7 +177,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     }),
   );
   const rendered = await render(loaded, sources, options);
-  const { posts, assets, linking, targets, tags, ownFiles, mathStyles, frames } = collect(
+  const { posts, assets, linking, targets, tags, ownFiles, mathStyles, frames, aliases } = collect(
     loaded,
     rendered,
     options,
@@ -180,13 +186,18 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
   );
   // A post refused for its file name is there too: a link to it is not a second problem.
   for (const name of refusedNames) if (!targets.has(name)) targets.set(name, {});
-  const links = checkLinks(linking, {
+  const linkTargets = {
     base: options.base,
     posts: targets,
     tags: countTags(tags),
     postsPerPage: SETTINGS.postsPerPage,
     files: new Set([...ownFiles, ...(options.siteFiles ?? [])]),
-  });
+  };
+  const { redirects, problems: aliasProblems } = checkAliases(aliases, linkTargets);
+  problems.push(...aliasProblems);
+  // A link to a post's old address still works: the redirect page answers it.
+  for (const redirect of redirects) for (const route of aliasRoutes(redirect.from)) linkTargets.files.add(route);
+  const links = checkLinks(linking, linkTargets);
   problems.push(...links.problems);
   warnings.push(...links.warnings);
   sortAndLink(posts);
@@ -198,6 +209,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     reused: rendered.reused,
     mathStyles,
     frames: [...frames].sort(),
+    redirects,
   };
 }
 
@@ -221,6 +233,7 @@ function collect(
   const ownFiles = new Set<string>();
   const mathStyles: Record<string, string> = {};
   const frames = new Set<string>();
+  const aliases: WrittenAlias[] = [];
   for (const item of loaded) {
     const rendering = rendered.renderings.get(item);
     problems.push(...item.problems, ...(rendering?.problems ?? []).map((finding) => ({ file: item.file, ...finding })));
@@ -242,11 +255,15 @@ function collect(
       assets.set(item.image.fileName, item.image);
     }
     posts.push(post);
+    for (const from of item.frontMatter?.aliases ?? []) {
+      const cell = item.source.file.endsWith('.ipynb') ? { cell: 1 } : {};
+      aliases.push({ from, slug: post.slug, title: post.title, file: item.file, line: item.fieldLines?.aliases, ...cell });
+    }
     for (const asset of rendering.assets) assets.set(asset.fileName, asset);
     Object.assign(mathStyles, rendering.mathStyles);
     for (const origin of rendering.frames) frames.add(origin);
   }
-  return { posts, assets, linking, targets, tags, ownFiles, mathStyles, frames };
+  return { posts, assets, linking, targets, tags, ownFiles, mathStyles, frames, aliases };
 }
 
 /**
@@ -398,6 +415,7 @@ async function loadSource(source: Source, options: ReadOptions): Promise<LoadedS
     frontMatter: frontMatter.data,
     salvaged: frontMatter.salvaged,
     image: found,
+    ...(frontMatter.lines ? { fieldLines: frontMatter.lines } : {}),
     problems,
   };
 }

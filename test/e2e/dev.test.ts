@@ -136,6 +136,21 @@ describe('the dev server while an author edits posts', () => {
     await rm(folder, { recursive: true });
   });
 
+  test("a post's old address, saved into its aliases, leads to it", async () => {
+    const file = path.join(postsDir, 'hello-world.md');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace(/^---\n/, '---\naliases: [/2019/01/01/hello.html]\n'));
+    const old = `${server.url}2019/01/01/hello.html`;
+    await expect
+      .poll(async () => (await fetch(old)).text(), { timeout: 10_000 })
+      .toContain('<meta http-equiv="refresh" content="0; url=/posts/hello-world/">');
+    const visitor = await browser.newPage();
+    await visitor.goto(old);
+    await expect.poll(() => new URL(visitor.url()).pathname, { timeout: 10_000 }).toBe('/posts/hello-world/');
+    await visitor.close();
+    await writeFile(file, original);
+  });
+
   test('math saved into a post is styled as in a build, without reloading the page', async () => {
     await page.goto(`${server.url}posts/hello-world/`, { waitUntil: 'networkidle' });
     const documents = recordDocumentLoads(page);
