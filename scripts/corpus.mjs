@@ -6,15 +6,11 @@
 // folder. `<folder>` is one blog's posts folder (post files and post folders, as in posts/),
 // or a folder of such folders, one per blog. The corpus itself is other people's writing:
 // keep it outside the repository (docs/corpus.md says how ours was gathered).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildPosts as build, findings } from './build-posts.mjs';
 import { flag } from './cli.mjs';
-
-const root = path.resolve(import.meta.dirname, '..');
-const vite = path.join(root, 'node_modules/vite/bin/vite.js');
 
 /**
  * Problems and warnings by kind: the first pattern that matches names it.
@@ -74,56 +70,6 @@ function blogsIn(/** @type {string} */ folder) {
     .map((name) => path.join(folder, name))
     .filter((dir) => statSync(dir).isDirectory() && countPosts(dir) > 0)
     .sort();
-}
-
-/**
- * Runs `vite build` on one blog's posts.
- * @param {string} postsDir
- * @returns {Promise<{ code: number | null, output: string, seconds: number }>}
- */
-async function build(postsDir) {
-  const outDir = await mkdtemp(path.join(tmpdir(), 'blog-corpus-'));
-  const started = performance.now();
-  const { NODE_ENV: _n, ...env } = process.env;
-  const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: root,
-    env: { ...env, POSTS_DIR: postsDir, SITE_URL: 'https://example.org', NO_COLOR: '1' },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  await rm(outDir, { recursive: true, force: true });
-  return { code, output, seconds: (performance.now() - started) / 1000 };
-}
-
-/**
- * The problem and warning lines of a build's output, each as file, line and message.
- * @param {string} output
- * @param {string} postsDir
- */
-function findings(output, postsDir) {
-  /** @typedef {{ file: string, cell?: number, line: number | undefined, message: string }} Finding */
-  /** @type {Finding[]} */
-  const problems = [];
-  /** @type {Finding[]} */
-  const warnings = [];
-  // eslint-disable-next-line no-control-regex
-  for (const raw of output.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
-    const warning = raw.startsWith('[posts] warning: ');
-    const line = warning ? raw.slice('[posts] warning: '.length) : raw;
-    if (!line.startsWith(postsDir + path.sep)) continue;
-    const match = /^(\S+?)(?: cell (\d+))?(?::(\d+))?(?:\/)? (.*)$/.exec(line.slice(postsDir.length + 1));
-    if (!match) continue;
-    const [, file = '', cell, number, message = ''] = match;
-    (warning ? warnings : problems).push({
-      file,
-      ...(cell ? { cell: Number(cell) } : {}),
-      line: number ? Number(number) : undefined,
-      message,
-    });
-  }
-  return { problems, warnings };
 }
 
 /** @param {{ message: string }[]} list */

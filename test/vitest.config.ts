@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['test/*.test.{ts,tsx}', 'plugins/**/__tests__/*.test.ts'],
+    include: ['test/*.test.{ts,tsx}', 'plugins/**/__tests__/*.test.ts', 'scripts/**/__tests__/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -107,7 +107,7 @@ const frontMatterSchema = z.strictObject({
  * An old address of a post (`aliases`): a path on this site, as the old site's links had it,
  * with no query, fragment or `..`, and not inside the folders the build writes its own files to.
  */
-function isAliasPath(value: string): boolean {
+export function isAliasPath(value: string): boolean {
   if (!/^\/(?!\/)[^\s?#\\]*$/.test(value)) return false;
   let path: string;
   try {

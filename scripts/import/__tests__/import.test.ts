@@ -1,0 +1,186 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildPosts, findings } from '../../build-posts.mjs';
+import { runImport } from '../cli.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const fixture = (tool: string) => path.join(root, 'test/fixtures/import', tool);
+
+/** Imports a fixture blog into a fresh project folder; the posts, the report and what was printed. */
+async function importBlog(tool: string, options: { into?: string; args?: string[]; build?: boolean } = {}) {
+  const project = options.into ?? mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+  const printed: string[] = [];
+  const code = await runImport({
+    root: project,
+    args: [fixture(tool), ...(options.args ?? [])],
+    postsDir: path.join(project, 'posts'),
+    log: (line) => printed.push(line),
+    ...(options.build
+      ? { build: async (postsDir: string) => findings((await buildPosts(postsDir)).output, postsDir) }
+      : {}),
+  });
+  const post = (slug: string) => readFileSync(path.join(project, 'posts', slug, 'index.md'), 'utf8');
+  const reportFile = path.join(project, 'import-report.md');
+  return {
+    project,
+    code,
+    printed: printed.join('\n'),
+    post,
+    report: existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '',
+  };
+}
+
+/** Every file under `dir` with its bytes and modification time. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(dir, full)] = `${statSync(full).mtimeMs} ${readFileSync(full, 'base64')}`;
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('a Jekyll blog', () => {
+  test('front matter mapped, Liquid and kramdown converted, files beside the post, the old address kept', async () => {
+    const { post, project, report } = await importBlog('jekyll');
+    const loss = post('loss-curves');
+    expect(loss).toContain('title: Reading loss curves\ndate: 2023-05-14T09:30:00+02:00\n');
+    expect(loss).toMatch(
+      /tags:\n {2}- training\n {2}- plots\n {2}- ML\nimage: \.\/cover\.svg\naliases:\n {2}- \/ml\/2023\/05\/14\/Loss_Curves\.html\n---/,
+    );
+    expect(loss).not.toMatch(/layout|mathjax|comments|\{:|\{%\s*(raw|highlight|post_url)/);
+    expect(loss).toContain('![The loss falling over 2,000 steps](./loss-curve.svg)\n');
+    expect(loss).toContain('The loss is $L = -\\log p$ per token');
+    expect(loss).toContain('$$\n\\bar{L} = \\frac{1}{N} \\sum_i L_i\n$$');
+    expect(loss).toContain('```python\nprint(sum(losses) / len(losses))\n```');
+    expect(loss).toContain('Templates write {{ value }} literally.');
+    expect(loss).toContain('[the warm-up post](/posts/warmup/) and [the image](./cover.svg)');
+    expect(loss).toContain('A loss curve tells more than its last value.\n\n<!-- more -->\n\n## The curve');
+    expect(readFileSync(path.join(project, 'posts/loss-curves/cover.svg'))).toEqual(
+      readFileSync(path.join(fixture('jekyll'), 'assets/img/cover.svg')),
+    );
+    // published: false is a draft; a link to the old address (with the old base path) is the new one.
+    expect(post('warmup')).toContain('draft: true');
+    expect(post('warmup')).toContain('[old link](/posts/loss-curves/#the-curve)');
+    expect(post('half-precision')).toContain('draft: true');
+    expect(report).toContain(
+      '- `_posts/2023-05-14-Loss_Curves.md:40` Liquid tag {% include %}: write what the include showed',
+    );
+    expect(report).toContain('- `_drafts/half-precision.md:1` the post has no date');
+    expect(report).toMatch(/\| `comments` \| not kept \| 1 \|/);
+    expect(report).toMatch(/\| `mathjax` \| dropped: math is always on \| 1 \|/);
+  });
+
+  test('the first build is in the report: what it refuses, by file and line', async () => {
+    const { report, printed } = await importBlog('jekyll', { build: true });
+    expect(report).toContain('`npm run build` refuses 2 imported posts');
+    expect(report).toContain('- `posts/half-precision/index.md:1` date: is required');
+    expect(report).toContain('- `posts/loss-curves/index.md:33` broken link: there is no post "warmup"');
+    expect(printed).toContain('the build refuses 2 posts');
+  });
+});
+
+describe('a Hugo blog', () => {
+  test('TOML front matter, shortcodes, escaped formulas, bundles and static files', async () => {
+    const { post, report } = await importBlog('hugo', { build: true });
+    const steps = post('step-times');
+    expect(steps).toMatch(
+      /^---\ntitle: Step times on one device\ndate: 2024-03-02T10:00:00-05:00\ndescription: Where a training step spends its time\.\ntags:\n {2}- profiling\n {2}- XLA\nupdated: 2024-04-01\naliases:\n {2}- \/2024\/03\/step-times-on-one-device\/\n---/,
+    );
+    expect(steps).toContain('$t = t_{\\text{fwd}} + t_{\\text{bwd}} + t_{\\text{opt}}$');
+    expect(steps).toContain('![Bar chart of the three parts](./chart.svg "Time per part of a step")');
+    expect(steps).toContain('```go {2}\nstart := time.Now()\nstep()\n```');
+    expect(steps).toContain('\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n');
+    expect(steps).toContain('[the memory post](/posts/memory-measured/)');
+    expect(steps).toContain('[Gist octocat/12345](https://gist.github.com/octocat/12345)');
+    expect(steps).toContain('`{{< figure src="x.png" >}}`');
+    expect(post('memory-measured')).toContain('![The timeline of allocations](./timeline.svg)');
+    expect(post('memory-measured')).toContain('aliases:\n  - /2024/02/memory-measured/');
+    expect(report).toContain('- `content/posts/step-times/index.md:25` Hugo shortcode {{< notice >}}');
+    expect(report).toMatch(/\| `author` \| not kept \| 1 \|/);
+    expect(report).toContain('`npm run build` publishes every imported post.');
+  });
+});
+
+describe('an Astro blog', () => {
+  test('collection posts at their route, imports gone, imported images used, components listed', async () => {
+    const { post, report } = await importBlog('astro');
+    const cache = post('cache-warmup');
+    expect(cache).toMatch(
+      /^---\ntitle: Warming the compilation cache\ndate: 2024-07-08\ndescription: Keep compiled graphs between runs\.\ntags:\n {2}- xla\n {2}- cache\nupdated: 2024-07-20\nimage: \.\/og\.svg\naliases:\n {2}- \/blog\/cache-warmup\/\n---/,
+    );
+    expect(cache).not.toContain('import ');
+    expect(cache).toContain('<img src="./hit-rate.svg" alt="Cache hit rate by run" />');
+    expect(cache).toContain('<!-- a note for the author -->');
+    expect(post('first-run')).toContain('[the cache](/posts/cache-warmup/)');
+    expect(report).toContain('- `src/content/blog/cache-warmup/index.mdx:14` component <Chart>');
+  });
+});
+
+describe('a Docusaurus blog', () => {
+  test('dates from file names, slugs, titles from headings, admonitions, links to the old docs', async () => {
+    const { post, report } = await importBlog('docusaurus');
+    const sharding = post('sharding-a-model');
+    expect(sharding).toMatch(
+      /^---\ntitle: Sharding a model over a mesh\ndate: 2024-02-10\ntags:\n {2}- sharding\n {2}- tpu\ntoc: false\naliases:\n {2}- \/blog\/sharding-a-model\n---\n\nThe mesh has two axes\.\n\n<!-- more -->/,
+    );
+    expect(sharding).toContain(
+      '> **Tip: Before you start**\n> Check the [device count](https://docs.example.org/docs/devices).',
+    );
+    expect(sharding).toContain('```python title="mesh.py"');
+    const meshes = post('meshes');
+    expect(meshes).toContain('tags:\n  - TPU\naliases:\n  - /blog/2024/01/05/meshes\n');
+    expect(meshes).toContain('![the mesh](./mesh.svg)');
+    expect(report).toContain('- `blog/2024-01-05-meshes.mdx:12` component <Tabs>');
+    expect(report).toMatch(/\| `authors` \| not kept \| 1 \|/);
+  });
+});
+
+describe('importing', () => {
+  test('twice changes nothing the second time', async () => {
+    const first = await importBlog('hugo');
+    const before = snapshot(first.project);
+    const second = await importBlog('hugo', { into: first.project });
+    expect(second.printed).toContain('0 written, 2 already imported, 0 not imported');
+    expect(snapshot(first.project)).toEqual(before);
+  });
+
+  test('into a blog with posts keeps them, and says which old post was not imported', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+    mkdirSync(path.join(project, 'posts'));
+    writeFileSync(path.join(project, 'posts/warmup.md'), '---\ntitle: Mine\ndate: 2020-01-01\n---\n\nMy own post.\n');
+    const { printed, report } = await importBlog('jekyll', { into: project });
+    expect(readFileSync(path.join(project, 'posts/warmup.md'), 'utf8')).toContain('My own post.');
+    expect(existsSync(path.join(project, 'posts/warmup'))).toBe(false);
+    expect(printed).toContain('_posts/2023-06-01-warmup.markdown: posts/warmup.md is there already; not overwritten');
+    expect(report).toContain('not imported: `posts/warmup.md` is there already');
+  });
+
+  test('--dry-run writes nothing and prints the report', async () => {
+    const { project, printed } = await importBlog('docusaurus', { args: ['--dry-run'] });
+    expect(readdirSync(project)).toEqual([]);
+    expect(printed).toContain('2 to write');
+    expect(printed).toContain('# Import report (dry run: nothing was written)');
+  });
+
+  test('a folder that is no blog, or two kinds at once, is refused with the reason', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+    const printed: string[] = [];
+    const log = (line: string) => printed.push(line);
+    expect(await runImport({ root: project, args: [project], log })).toBe(2);
+    expect(printed.join('\n')).toContain('is not a Jekyll, Hugo, Astro or Docusaurus blog');
+    writeFileSync(path.join(project, '_config.yml'), 'title: x\n');
+    writeFileSync(path.join(project, 'hugo.toml'), 'title = "x"\n');
+    expect(await runImport({ root: project, args: [project], log })).toBe(2);
+    expect(printed.join('\n')).toContain(
+      'has the settings of hugo (hugo.toml) and jekyll (_config.yml): say which with --from',
+    );
+    expect(await runImport({ root: project, args: [project, '--from', 'wordpress'], log })).toBe(2);
+  });
+});
