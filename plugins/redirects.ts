@@ -1,18 +1,20 @@
-// A post's old addresses (its `aliases`), each answered by a small page that sends the reader
-// on to the post: a canonical link, a `<meta http-equiv="refresh">` and a visible link, no
+// A post's old addresses (its `aliases`), and the old addresses of the tag pages (the
+// `oldTagPages` setting), each answered by a small page that sends the reader on: a canonical link, a `<meta http-equiv="refresh">` and a visible link, no
 // script, so it works on any static host and without JavaScript. The same redirects go into
 // `_redirects`, which Netlify and Cloudflare Pages answer with a real 301 instead.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { routePath } from '../src/routes.ts';
 import { escapeHtml, type SiteOptions } from './head.ts';
 
-/** An old address of a published post. */
+/** An old address of a published post, or of a tag's page. */
 export interface Redirect {
   /** The old path, as written in `aliases`: `/2018/06/24/old-name.html`. */
   from: string;
-  slug: string;
+  /** The page's path now, after the base: `/posts/new-name/`, `/tags/tpu/`. */
+  to: string;
+  /** The post's title, or the tag's name. */
   title: string;
+  kind: 'post' | 'tag';
 }
 
 /** The file of the site that answers at an alias: `/old/` and `/old` are `old/index.html`; `/old.html` is itself. */
@@ -32,7 +34,7 @@ export function aliasRoutes(alias: string): string[] {
 
 /** The page at an alias. */
 export function redirectPage(redirect: Redirect, site: SiteOptions): string {
-  const target = `${site.base}${routePath('post', { slug: redirect.slug }).slice(1)}`;
+  const target = `${site.base}${redirect.to.slice(1)}`;
   const canonical = site.siteUrl ? `${site.siteUrl}${target}` : target;
   const title = escapeHtml(redirect.title);
   return `<!doctype html>
@@ -47,7 +49,7 @@ export function redirectPage(redirect: Redirect, site: SiteOptions): string {
 <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
 </head>
 <body>
-<p>This post has moved: <a href="${escapeHtml(target)}">${title}</a>.</p>
+<p>${redirect.kind === 'post' ? 'This post has moved' : 'The posts of this tag are here now'}: <a href="${escapeHtml(target)}">${title}</a>.</p>
 </body>
 </html>
 `;
@@ -58,7 +60,7 @@ export function redirectsFile(redirects: Redirect[], site: SiteOptions): string 
   return redirects
     .map((redirect) => {
       const from = `${site.base}${encodeURI(decodeURI(redirect.from)).slice(1)}`;
-      return `${from} ${site.base}${routePath('post', { slug: redirect.slug }).slice(1)} 301\n`;
+      return `${from} ${site.base}${redirect.to.slice(1)} 301\n`;
     })
     .join('');
 }

@@ -2,6 +2,7 @@
 // a wrong value stops it with a message naming the file and the setting.
 import { checkNewsletter } from '../src/newsletter.ts';
 import { SETTINGS } from '../src/settings.ts';
+import { isAliasPath } from './posts/front-matter.ts';
 
 type Settings = typeof SETTINGS;
 
@@ -28,6 +29,15 @@ export function settingsProblems(settings: Settings = SETTINGS): string[] {
     }
     if (typeof branch !== 'string' || !/^[^\s~^:?*[\\]+$/.test(branch)) {
       problems.push(`repository.branch: must be a branch name, not ${JSON.stringify(branch)}`);
+    }
+  }
+  if (!Array.isArray(settings.oldTagPages))
+    problems.push('oldTagPages: must be a list of addresses such as ["/tag/{tag}/"]');
+  for (const pattern of Array.isArray(settings.oldTagPages) ? settings.oldTagPages : []) {
+    if (typeof pattern !== 'string' || !pattern.includes('{tag}') || !isAliasPath(pattern.replaceAll('{tag}', 'tag'))) {
+      problems.push(
+        `oldTagPages: ${JSON.stringify(pattern)} must be a path of this site starting with /, with {tag} where the tag goes (such as "/tag/{tag}/")`,
+      );
     }
   }
   return problems.map((problem) => `src/settings.ts ${problem}`);

@@ -40,4 +40,10 @@ export const SETTINGS = {
    *   { github: 'mzaker/blog', branch: 'main' }
    */
   repository: null as RepositorySetting | null,
+  /**
+   * Where the tag pages were on the blog's old site, `{tag}` standing for the tag (npm run
+   * import sets it): each answers with a redirect page to the tag's page here, /tags/<tag>/.
+   *   ['/tag/{tag}/', '/categories/{tag}/']
+   */
+  oldTagPages: [] as string[],
 };

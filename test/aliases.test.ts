@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { checkAliases, oldTagPages } from '../plugins/posts/aliases.ts';
 import { readPosts } from '../plugins/posts/read.ts';
+import { redirectPage } from '../plugins/redirects.ts';
 import { formatProblem } from '../plugins/problems.ts';
 import { tempFolder } from './render-post.ts';
 import { buildSite, root } from './site-build.ts';
@@ -52,9 +54,9 @@ describe('aliases: the old addresses of a post', () => {
       `b.md:4 aliases: /old is also an alias of ${path.join(dir, 'a.md')}; an old address can lead to one post`,
     ]);
     // A post's former slug is free once no post has it: renaming a post keeps its old address.
-    expect(redirects.map((redirect) => `${redirect.from} → ${redirect.slug}`)).toEqual([
-      '/old/ → a',
-      '/posts/a-first-draft/ → b',
+    expect(redirects.map((redirect) => `${redirect.from} → ${redirect.to}`)).toEqual([
+      '/old/ → /posts/a/',
+      '/posts/a-first-draft/ → /posts/b/',
     ]);
   });
 });
@@ -107,5 +109,55 @@ describe('a build with aliases', () => {
     expect(existsSync(path.join(outDir, 'notes/profiling/index.html'))).toBe(false);
     expect(existsSync(path.join(outDir, 'blog/profiling-llama/index.html'))).toBe(true);
     expect(await readFile(path.join(outDir, '_redirects'), 'utf8')).not.toContain('/notes/profiling');
+  });
+});
+
+describe('oldTagPages: where the tag pages were on the old site', () => {
+  const posts = [
+    {
+      tags: [
+        { name: 'PyTorch/XLA', slug: 'pytorch-xla' },
+        { name: 'TPU', slug: 'tpu' },
+      ],
+    },
+    { tags: [{ name: 'TPU', slug: 'tpu' }] },
+  ];
+  const targets = {
+    base: '/',
+    posts: new Map(),
+    tags: new Map([
+      ['tpu', 2],
+      ['pytorch-xla', 1],
+    ]),
+    postsPerPage: 10,
+    files: new Set<string>(),
+  };
+
+  test('each published tag gets a redirect page at each old address, to its page here', () => {
+    const { redirects, problems } = checkAliases(
+      oldTagPages(posts, ['/tag/{tag}/', '/categories/{tag}.html']),
+      targets,
+    );
+    expect(problems).toEqual([]);
+    expect(redirects.map((redirect) => `${redirect.from} → ${redirect.to}`)).toEqual([
+      '/tag/pytorch-xla/ → /tags/pytorch-xla/',
+      '/tag/tpu/ → /tags/tpu/',
+      '/categories/pytorch-xla.html → /tags/pytorch-xla/',
+      '/categories/tpu.html → /tags/tpu/',
+    ]);
+    const page = redirectPage(redirects[1]!, { base: '/blog/', siteUrl: 'https://example.org' } as Parameters<
+      typeof redirectPage
+    >[1]);
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/blog/tags/tpu/">');
+    expect(page).toContain('<link rel="canonical" href="https://example.org/blog/tags/tpu/">');
+    expect(page).toContain('The posts of this tag are here now: <a href="/blog/tags/tpu/">TPU</a>.');
+  });
+
+  test('an old tag page at an address the site has is a problem naming the setting', () => {
+    const { problems } = checkAliases(oldTagPages(posts, ['/tags/{tag}/']), targets);
+    expect(problems.map(formatProblem)).toEqual([
+      'src/settings.ts oldTagPages: /tags/pytorch-xla/ is the page of the tag "pytorch-xla"; an alias must be an address the site does not have',
+      'src/settings.ts oldTagPages: /tags/tpu/ is the page of the tag "tpu"; an alias must be an address the site does not have',
+    ]);
   });
 });

@@ -32,6 +32,14 @@ describe('the site settings', () => {
     expect(settingsProblems(unknown)).toEqual([
       'src/settings.ts newsletter: provider must be one of buttondown, mailchimp, kit, not "substack"',
     ]);
+    const fix = 'must be a path of this site starting with /, with {tag} where the tag goes (such as "/tag/{tag}/")';
+    expect(
+      settingsProblems({ ...SETTINGS, oldTagPages: ['/tag/{tag}/', 'tag/{tag}', '/tags/', '/a/../{tag}/'] }),
+    ).toEqual([
+      `src/settings.ts oldTagPages: "tag/{tag}" ${fix}`,
+      `src/settings.ts oldTagPages: "/tags/" ${fix}`,
+      `src/settings.ts oldTagPages: "/a/../{tag}/" ${fix}`,
+    ]);
   });
 
   test('with a provider, the policy lets the form post to that one origin, and fetch it', () => {

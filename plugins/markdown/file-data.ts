@@ -74,6 +74,8 @@ declare module 'vfile' {
   interface DataMap {
     post: PostContext;
     excerpt: string;
+    /** The line of the post's `<!-- more -->` marker: its excerpt is the text before it. */
+    moreLine: number;
     words: number;
     /** Every `id` in the post, for anchors into it. */
     ids: string[];

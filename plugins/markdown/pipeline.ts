@@ -17,7 +17,7 @@ import { dollarMath } from './dollars.ts';
 import { charts } from './charts.ts';
 import { citations } from './citations.ts';
 import { code } from './code.ts';
-import { excerpt } from './excerpt.ts';
+import { excerpt, moreMarker } from './excerpt.ts';
 import { figures } from './figures.ts';
 import { fileHash, type Asset, type PostContext } from './file-data.ts';
 import { headingAnchors } from './heading-anchors.ts';
@@ -49,6 +49,7 @@ const PIPELINE: Pipeline = {
     limitMarkdownNesting, // before anything recursive walks the tree
     inlineNotes, // pandoc's ^[inline footnotes]
     typography, // curly quotes, dashes and ellipses in prose (the `typography` setting)
+    moreMarker, // file.data.moreLine: where a <!-- more --> ends the summary
   ],
   // Footnote ids get their `user-content-` prefix from the sanitiser, like raw ids.
   remarkRehypeOptions: { clobberPrefix: '' },
@@ -73,7 +74,7 @@ const PIPELINE: Pipeline = {
     resolveUrls, // file.data.links, .ids, .assets, .dependencies
     images, // alt text required; width and height from the file
     headingAnchors, // a link to each section beside its heading
-    excerpt, // file.data.excerpt, .words: the first paragraph's text as the page shows it
+    excerpt, // file.data.excerpt, .words: the first paragraph's (or the summary's) text as the page shows it
   ],
 };
 

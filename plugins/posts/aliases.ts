@@ -5,12 +5,32 @@
 import { whatIsAt, type LinkTargets } from '../links.ts';
 import type { Problem } from '../problems.ts';
 import { aliasFile, type Redirect } from '../redirects.ts';
+import type { Post } from '../../src/content.ts';
+import { routePath } from '../../src/routes.ts';
+import { SETTINGS } from '../../src/settings.ts';
 
-/** An alias as a post gives it, with where its post is written. */
+/** An alias as a post gives it (or the `oldTagPages` setting), with where it is written. */
 export interface WrittenAlias extends Redirect {
   file: string;
   line?: number;
   cell?: number;
+  /** The field or setting that gave it; `aliases` unless said. */
+  field?: string;
+}
+
+/** The old addresses of the published tags' pages, from the `oldTagPages` setting. */
+export function oldTagPages(posts: Pick<Post, 'tags'>[], patterns: string[] = SETTINGS.oldTagPages): WrittenAlias[] {
+  const tags = new Map(posts.flatMap((post) => post.tags.map((tag) => [tag.slug, tag.name] as const)));
+  return patterns.flatMap((pattern) =>
+    [...tags].sort().map(([slug, name]) => ({
+      from: pattern.replaceAll('{tag}', slug),
+      to: routePath('tag', { tag: slug }),
+      title: name,
+      kind: 'tag' as const,
+      file: 'src/settings.ts',
+      field: 'oldTagPages',
+    })),
+  );
 }
 
 /** The folders the build writes its own files into. */
@@ -21,7 +41,7 @@ export function checkAliases(aliases: WrittenAlias[], targets: LinkTargets): { r
   const redirects: Redirect[] = [];
   const claimed = new Map<string, WrittenAlias>();
   for (const alias of aliases) {
-    const place = { file: alias.file, line: alias.line, ...(alias.cell ? { cell: alias.cell } : {}), field: 'aliases' };
+    const place = { file: alias.file, line: alias.line, ...(alias.cell ? { cell: alias.cell } : {}), field: alias.field ?? 'aliases' };
     const file = aliasFile(alias.from);
     // The page a folder's index.html is, or the file itself.
     const route = file.endsWith('index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
@@ -32,11 +52,11 @@ export function checkAliases(aliases: WrittenAlias[], targets: LinkTargets): { r
     if (taken) {
       problems.push({ ...place, message: `${alias.from} is ${taken}; an alias must be an address the site does not have` });
     } else if (earlier) {
-      const which = earlier.file === alias.file ? 'this post' : earlier.file;
+      const which = earlier.file === alias.file && earlier.kind === alias.kind ? 'this post' : earlier.file;
       problems.push({ ...place, message: `${alias.from} is also an alias of ${which}; an old address can lead to one post` });
     } else {
       claimed.set(file, alias);
-      redirects.push({ from: alias.from, slug: alias.slug, title: alias.title });
+      redirects.push({ from: alias.from, to: alias.to, title: alias.title, kind: alias.kind });
     }
   }
   return { redirects, problems };

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Post, Tag } from '../../src/content.ts';
 import { SETTINGS } from '../../src/settings.ts';
+import { routePath } from '../../src/routes.ts';
 import { mapLimited } from '../concurrency.ts';
 import { checkLinks, type LinkedPost } from '../links.ts';
 import { aliasRoutes, type Redirect } from '../redirects.ts';
@@ -17,7 +18,7 @@ import { renderAll, warmUpRenderer } from '../render-pool.ts';
 import { slugify } from '../slugify.js';
 import { colabUrl } from '../settings.ts';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './front-matter.ts';
-import { checkAliases, type WrittenAlias } from './aliases.ts';
+import { checkAliases, oldTagPages, type WrittenAlias } from './aliases.ts';
 import { notebookFrontMatter } from './notebook.ts';
 import { plainDate } from './plain-date.ts';
 import { linkRelated } from './related.ts';
@@ -193,7 +194,7 @@ export async function readPosts(options: ReadOptions): Promise<ReadResult> {
     postsPerPage: SETTINGS.postsPerPage,
     files: new Set([...ownFiles, ...(options.siteFiles ?? [])]),
   };
-  const { redirects, problems: aliasProblems } = checkAliases(aliases, linkTargets);
+  const { redirects, problems: aliasProblems } = checkAliases([...aliases, ...oldTagPages(posts)], linkTargets);
   problems.push(...aliasProblems);
   // A link to a post's old address still works: the redirect page answers it.
   for (const redirect of redirects) for (const route of aliasRoutes(redirect.from)) linkTargets.files.add(route);
@@ -257,7 +258,8 @@ function collect(
     posts.push(post);
     for (const from of item.frontMatter?.aliases ?? []) {
       const cell = item.source.file.endsWith('.ipynb') ? { cell: 1 } : {};
-      aliases.push({ from, slug: post.slug, title: post.title, file: item.file, line: item.fieldLines?.aliases, ...cell });
+      const to = routePath('post', { slug: post.slug });
+      aliases.push({ from, to, title: post.title, kind: 'post', file: item.file, line: item.fieldLines?.aliases, ...cell });
     }
     for (const asset of rendering.assets) assets.set(asset.fileName, asset);
     Object.assign(mathStyles, rendering.mathStyles);

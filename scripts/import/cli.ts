@@ -5,9 +5,23 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBlog } from './detect.ts';
 import { planImport } from './plan.ts';
-import { importReport, type BuildFinding } from './report.ts';
-import { TOOLS, type Tool } from './types.ts';
+import { importReport, type BuildFinding, type TagPages } from './report.ts';
+import type { Plan } from './plan.ts';
+import { TOOLS, type Blog, type Tool } from './types.ts';
 import { writePosts } from './write.ts';
+import { tagPagesToRedirect, withOldTagPages } from './settings-file.ts';
+
+/** Adds the old tag pages to src/settings.ts's `oldTagPages`; what the report says of them. */
+async function setOldTagPages(root: string, blog: Blog, plan: Plan, dryRun: boolean): Promise<TagPages> {
+  const patterns = plan.posts.some((post) => /^tags:/m.test(post.text)) ? tagPagesToRedirect(blog.tagPages) : [];
+  if (patterns.length === 0) return { patterns, set: true };
+  const file = path.join(root, 'src/settings.ts');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const next = text === undefined ? undefined : withOldTagPages(text, patterns);
+  if (next === undefined) return { patterns, set: false };
+  if (next !== text && !dryRun) await writeFile(file, next);
+  return { patterns, set: true };
+}
 
 export interface ImportOptions {
   /** The project's folder (posts/ is in it, import-report.md beside posts/). */
@@ -50,8 +64,17 @@ export async function runImport({ root, args, build, log = console.log, ...optio
   );
   for (const item of written.filter((item) => item.outcome === 'kept'))
     log(`  ${item.post.old.relative}: ${postsFolder}/${item.existing} is there already; not overwritten`);
+  const tagPages = await setOldTagPages(root, blog, plan, dryRun);
   const result = !dryRun && build ? await build(postsDir) : undefined;
-  const report = importReport({ blog, plan, written, postsFolder, dryRun, ...(result ? { build: result } : {}) });
+  const report = importReport({
+    blog,
+    plan,
+    written,
+    postsFolder,
+    dryRun,
+    tagPages,
+    ...(result ? { build: result } : {}),
+  });
   const left = plan.posts.reduce((sum, post) => sum + post.left.length, 0);
   log(
     `${left} things left for the author${result ? `; the build refuses ${new Set(result.problems.map((p) => p.file.split('/')[0])).size} posts` : ''}`,

@@ -13,7 +13,14 @@ export interface BuildFinding {
   message: string;
 }
 
+/** The old tag pages to redirect, and whether src/settings.ts's `oldTagPages` holds them. */
+export interface TagPages {
+  patterns: string[];
+  set: boolean;
+}
+
 export interface ReportInput {
+  tagPages: TagPages;
   blog: Blog;
   plan: Plan;
   written: Written[];
@@ -54,7 +61,7 @@ export function importReport(input: ReportInput): string {
     ...fieldsSection(plan),
     ...convertedSection(plan),
     ...leftSection(plan, written),
-    ...tagSection(blog, plan),
+    ...tagSection(blog, plan, input.tagPages),
     ...buildSection(input),
   ];
   return (
@@ -125,20 +132,20 @@ function leftSection(plan: Plan, written: Written[]): string[] {
   ];
 }
 
-function tagSection(blog: Blog, plan: Plan): string[] {
+function tagSection(blog: Blog, plan: Plan, { patterns, set }: TagPages): string[] {
   const tags = [...new Set(plan.posts.flatMap((post) => tagsOf(post.text)).map((tag) => slugify(tag)))].sort();
   if (blog.tagPages.length === 0 || tags.length === 0) return [];
-  const ours = (tag: string) => `/tags/${tag}/`;
-  const moved = blog.tagPages.filter((page) => page !== '/tags/{tag}/');
+  const list = patterns.map((pattern) => `'${pattern}'`).join(', ');
+  const example = tags[0]!;
   return [
     '## Tag pages',
     '',
-    `The old site's tag pages were ${blog.tagPages.map(code).join(' and ')}; here each tag's page is ${code('/tags/<tag>/')} (${tags
-      .slice(0, 3)
-      .map((tag) => code(ours(tag)))
-      .join(
-        ', ',
-      )}${tags.length > 3 ? ', …' : ''}).${moved.length ? ' The old tag page addresses that differ are not redirected: aliases belong to posts, and the site has no redirects of its own yet.' : ' They are the same addresses.'}`,
+    `The old site's tag pages were ${blog.tagPages.map(code).join(' and ')}; here each tag's page is ${code('/tags/<tag>/')}.`,
+    patterns.length === 0
+      ? ' They are the same addresses.'
+      : set
+        ? ` ${code('oldTagPages')} in ${code('src/settings.ts')} holds ${list}: each old tag page answers with a redirect page to the tag's page here (${code(patterns[0]!.replaceAll('{tag}', example))} → ${code(`/tags/${example}/`)}).`
+        : ` To keep them, add this line to the settings in ${code('src/settings.ts')}: ${code(`oldTagPages: [${list}] as string[],`)}`,
     '',
   ];
 }

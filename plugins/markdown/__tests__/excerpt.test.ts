@@ -14,3 +14,17 @@ describe('the excerpt is the first paragraph as the page shows it', () => {
     );
   });
 });
+
+describe('a <!-- more --> line ends the summary', () => {
+  test('the paragraphs, quotations and lists before it are the excerpt', async () => {
+    const { excerpt } = await render(
+      'The first paragraph, with $x^2$.\n\n> A quoted line.\n\n- one\n- two\n\n## Not this\n\n<!-- more -->\n\nThe rest of the post.\n',
+    );
+    expect(excerpt).toBe('The first paragraph, with x2. A quoted line. one two');
+  });
+
+  test('without one, or with one inside a paragraph, the excerpt is the first paragraph', async () => {
+    expect((await render('One.\n\nTwo.\n')).excerpt).toBe('One.');
+    expect((await render('One.\n\nTwo <!-- more --> three.\n\nFour.\n')).excerpt).toBe('One.');
+  });
+});

@@ -144,7 +144,10 @@ describe('a Docusaurus blog', () => {
 
 describe('importing', () => {
   test('twice changes nothing the second time', async () => {
-    const first = await importBlog('hugo');
+    const project = mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+    mkdirSync(path.join(project, 'src'));
+    writeFileSync(path.join(project, 'src/settings.ts'), readFileSync(path.join(root, 'src/settings.ts')));
+    const first = await importBlog('hugo', { into: project });
     const before = snapshot(first.project);
     const second = await importBlog('hugo', { into: first.project });
     expect(second.printed).toContain('0 written, 2 already imported, 0 not imported');
@@ -182,5 +185,32 @@ describe('importing', () => {
       'has the settings of hugo (hugo.toml) and jekyll (_config.yml): say which with --from',
     );
     expect(await runImport({ root: project, args: [project, '--from', 'wordpress'], log })).toBe(2);
+  });
+});
+
+describe('the old tag pages', () => {
+  test('go into oldTagPages in src/settings.ts, and nothing else there changes', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+    mkdirSync(path.join(project, 'src'));
+    const settings = readFileSync(path.join(root, 'src/settings.ts'), 'utf8');
+    writeFileSync(path.join(project, 'src/settings.ts'), settings);
+    const { report } = await importBlog('hugo', { into: project });
+    const after = readFileSync(path.join(project, 'src/settings.ts'), 'utf8');
+    expect(after).toBe(
+      settings.replace('oldTagPages: [] as string[],', "oldTagPages: ['/categories/{tag}/'] as string[],"),
+    );
+    expect(report).toContain("`oldTagPages` in `src/settings.ts` holds '/categories/{tag}/'");
+    // Jekyll's archives are somewhere else again: both kept.
+    await importBlog('jekyll', { into: project });
+    expect(readFileSync(path.join(project, 'src/settings.ts'), 'utf8')).toContain(
+      "oldTagPages: ['/categories/{tag}/', '/tag/{tag}/', '/category/{tag}/'] as string[],",
+    );
+  });
+
+  test('without that setting to edit, the report gives the line to add', async () => {
+    const { report } = await importBlog('docusaurus');
+    expect(report).toContain(
+      "add this line to the settings in `src/settings.ts`: `oldTagPages: ['/blog/tags/{tag}'] as string[],`",
+    );
   });
 });
