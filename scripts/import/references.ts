@@ -68,6 +68,20 @@ export class References {
     return [beside, ...fileRoots.map((dir) => path.join(dir, clean))].find(isFile);
   }
 
+  /** The new address of the post a link names by its old address: from the site's top, or relative to this post's old address. */
+  private pageAddress(url: string): string | undefined {
+    const { byKey } = this.addresses;
+    if (url.startsWith('/')) return byKey.get(addressKey(url, this.blog.basePath));
+    // A relative link reads from the old page's address, with its final slash or without (hosts answer both).
+    for (const old of this.post.oldUrls.filter((address) => address.startsWith('/'))) {
+      for (const page of [old, old.replace(/\/$/, '')]) {
+        const found = byKey.get(addressKey(new URL(url, `https://old.invalid${page}`).pathname, ''));
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
   /** `./name` for a file copied beside the post (its name made safe, and unique in the post). */
   copy(file: string): string {
     const known = this.copies.find((copy) => copy.from === file);
@@ -94,11 +108,7 @@ export class References {
     )
       return undefined;
     const file = this.resolve(url);
-    const moved = file
-      ? this.addresses.byFile.get(file)
-      : url.startsWith('/')
-        ? this.addresses.byKey.get(addressKey(url, this.blog.basePath))
-        : undefined;
+    const moved = file ? this.addresses.byFile.get(file) : this.pageAddress(url);
     if (moved) {
       context.count('link to another post (now its new address)');
       return moved + fragment;

@@ -52,6 +52,18 @@ function noFields(lines: string[], from: number): SourceFile {
 }
 
 function parseYaml(raw: string): Omit<SourceFile, 'body' | 'bodyLine'> {
+  const strict = parseYamlStrictly(raw);
+  if (!strict.problem) return strict;
+  // Go's YAML (Hugo) takes a quoted value whose further lines start at the margin; YAML 1.2 wants them indented.
+  const indented = raw
+    .split('\n')
+    .map((line) => (/^(?:[\w-]+\s*:|-\s|#|\s|$)/.test(line) ? line : `  ${line}`))
+    .join('\n');
+  const lenient = indented === raw ? strict : parseYamlStrictly(indented);
+  return lenient.problem ? strict : lenient;
+}
+
+function parseYamlStrictly(raw: string): Omit<SourceFile, 'body' | 'bodyLine'> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];

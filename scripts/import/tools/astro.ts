@@ -43,9 +43,13 @@ export function readAstro(root: string): Blog {
       const isIndex = stem === 'index' && parts.length > 0;
       const folder = isIndex ? path.dirname(file) : undefined;
       const name = isIndex ? parts.pop()! : stem;
+      // A language: `index.pt.mdx`, a first folder `pt/`, or a collection of its own (`blog/pt`).
       let lang = language;
       if (!lang && parts[0] && /^[a-z]{2}$/.test(parts[0])) lang = parts.shift();
-      const route = lang && routeDirs.includes(joinPath(lang, main).slice(1)) ? joinPath(lang, main) : joinPath(main);
+      if (!lang && /^[a-z]{2}$/.test(path.basename(collection))) lang = path.basename(collection);
+      const languageRoute = lang ? joinPath(lang, main).replace(/\/$/, '') : undefined;
+      const prefixed = languageRoute !== undefined && routeDirs.includes(languageRoute.slice(1));
+      const route = prefixed ? languageRoute : joinPath(main);
       const slug = typeof source.fields.slug === 'string' ? source.fields.slug : [...parts, name].join('/');
       const address = joinPath(route, slug.toLowerCase().replace(/\s+/g, '-')) + slash;
       posts.push({
@@ -53,7 +57,8 @@ export function readAstro(root: string): Blog {
         relative: path.relative(root, file),
         ...(folder ? { folder } : {}),
         source,
-        name: lang && lang !== 'en' ? `${name}-${lang}` : name,
+        // The language with its own prefix in the address keeps it in the slug too.
+        name: prefixed ? `${name}-${lang}` : name,
         oldUrls: [address],
         urlRule: `the route src/pages/${route.slice(1) ? `${route.slice(1)}/` : ''}[…].astro`,
       });
@@ -84,7 +89,8 @@ export function readAstro(root: string): Blog {
     root,
     detectedBy: path.basename(configFile),
     posts,
-    fileRoots: [path.join(root, 'public'), root],
+    // Markdown that names `/assets/…` meant public/ or, often, src/assets/.
+    fileRoots: [path.join(root, 'public'), root, path.join(root, 'src')],
     moreMarkers: [],
     ...siteOf(configText),
     basePath: /\bbase:\s*["'](\/[^"']*)["']/.exec(configText)?.[1]?.replace(/\/$/, '') ?? '',
