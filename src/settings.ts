@@ -45,5 +45,5 @@ export const SETTINGS = {
    * import sets it): each answers with a redirect page to the tag's page here, /tags/<tag>/.
    *   ['/tag/{tag}/', '/categories/{tag}/']
    */
-  oldTagPages: ['/tag/{tag}/', '/category/{tag}/', '/pt/tags/{tag}/'] as string[],
+  oldTagPages: [] as string[],
 };

@@ -12,14 +12,23 @@ import { writePosts } from './write.ts';
 import { tagPagesToRedirect, withOldTagPages } from './settings-file.ts';
 
 /** Adds the old tag pages to src/settings.ts's `oldTagPages`; what the report says of them. */
-async function setOldTagPages(root: string, blog: Blog, plan: Plan, dryRun: boolean): Promise<TagPages> {
+async function setOldTagPages(
+  root: string,
+  blog: Blog,
+  plan: Plan,
+  dryRun: boolean,
+  log: (line: string) => void,
+): Promise<TagPages> {
   const patterns = plan.posts.some((post) => /^tags:/m.test(post.text)) ? tagPagesToRedirect(blog.tagPages) : [];
   if (patterns.length === 0) return { patterns, set: true };
   const file = path.join(root, 'src/settings.ts');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   const next = text === undefined ? undefined : withOldTagPages(text, patterns);
   if (next === undefined) return { patterns, set: false };
-  if (next !== text && !dryRun) await writeFile(file, next);
+  if (next !== text && !dryRun) {
+    await writeFile(file, next);
+    log(`src/settings.ts: the old tag pages (${patterns.join(', ')}) added to oldTagPages`);
+  }
   return { patterns, set: true };
 }
 
@@ -64,7 +73,7 @@ export async function runImport({ root, args, build, log = console.log, ...optio
   );
   for (const item of written.filter((item) => item.outcome === 'kept'))
     log(`  ${item.post.old.relative}: ${postsFolder}/${item.existing} is there already; not overwritten`);
-  const tagPages = await setOldTagPages(root, blog, plan, dryRun);
+  const tagPages = await setOldTagPages(root, blog, plan, dryRun, log);
   const result = !dryRun && build ? await build(postsDir) : undefined;
   const report = importReport({
     blog,

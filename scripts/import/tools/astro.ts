@@ -81,9 +81,9 @@ export function readAstro(root: string): Blog {
       urlRule: 'its place in src/pages/',
     });
   }
-  const tagRoute = pageFiles
+  const tagRoutes = pageFiles
     .map((file) => path.relative(pagesDir, file).split(path.sep).join('/'))
-    .find((file) => /^(?:[^/]+\/)?tags?\/\[[^\]]+\]\.astro$/.test(file));
+    .filter((file) => /^(?:[^/]+\/)?tags?\/\[[^\]]+\]\.astro$/.test(file));
   return {
     tool: 'astro',
     root,
@@ -94,7 +94,7 @@ export function readAstro(root: string): Blog {
     moreMarkers: [],
     ...siteOf(configText),
     basePath: /\bbase:\s*["'](\/[^"']*)["']/.exec(configText)?.[1]?.replace(/\/$/, '') ?? '',
-    tagPages: tagRoute ? [joinPath(path.dirname(tagRoute), '{tag}') + slash] : [],
+    tagPages: tagRoutes.map((route) => joinPath(path.dirname(route), '{tag}') + slash),
     notes: [],
   };
 }
