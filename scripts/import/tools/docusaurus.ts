@@ -15,10 +15,24 @@ export const docusaurusConfig = (root: string) =>
     'docusaurus.config.cjs',
   ]);
 
-function siteOf(config: string): { siteUrl?: string } {
-  const url = /\burl:\s*["'](https?:\/\/[^"']+)["']/.exec(config)?.[1];
+function siteOf(config: string, root: string): { siteUrl?: string } {
+  // `url: 'https://…'`, or (as Prettier's site does) `url: packageJson.homepage`.
+  const url = /\burl:\s*["'](https?:\/\/[^"']+)["']/.exec(config)?.[1] ?? (/\burl:\s*\w+\.homepage\b/.test(config) ? homepage(root) : undefined);
   const base = /\bbaseUrl:\s*["'](\/[^"']*)["']/.exec(config)?.[1] ?? '';
   return url ? { siteUrl: `${url.replace(/\/$/, '')}${base.replace(/\/$/, '')}` } : {};
+}
+
+/** The `homepage` of the site's package.json, or of the repository's around it. */
+function homepage(root: string): string | undefined {
+  for (const file of [path.join(root, 'package.json'), path.join(root, '..', 'package.json')]) {
+    try {
+      const value = (JSON.parse(readFileSync(file, 'utf8')) as { homepage?: unknown }).homepage;
+      if (typeof value === 'string' && /^https?:\/\//.test(value)) return value;
+    } catch {
+      // no package.json there
+    }
+  }
+  return undefined;
 }
 
 export function readDocusaurus(root: string): Blog {
@@ -59,7 +73,7 @@ export function readDocusaurus(root: string): Blog {
     posts,
     fileRoots: [path.join(root, 'static'), root],
     moreMarkers: [],
-    ...siteOf(config),
+    ...siteOf(config, root),
     basePath: /\bbaseUrl:\s*["']([^"']*)["']/.exec(config)?.[1]?.replace(/\/$/, '') ?? '',
     tagPages: [joinPath(routeBase, 'tags', '{tag}') + slash],
     notes: [],
