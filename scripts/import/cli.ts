@@ -19,17 +19,21 @@ async function setOldTagPages(
   dryRun: boolean,
   log: (line: string) => void,
 ): Promise<TagPages> {
-  const patterns = plan.posts.some((post) => /^tags:/m.test(post.text)) ? tagPagesToRedirect(blog.tagPages) : [];
-  if (patterns.length === 0) return { patterns, set: true };
+  const { redirect: patterns, refused } = plan.posts.some((post) => /^tags:/m.test(post.text))
+    ? tagPagesToRedirect(blog.tagPages)
+    : { redirect: [], refused: [] };
+  for (const pattern of refused)
+    log(`the old tag pages ${JSON.stringify(pattern)} are not a plain path: not added to oldTagPages`);
+  if (patterns.length === 0) return { patterns, set: true, refused };
   const file = path.join(root, 'src/settings.ts');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   const next = text === undefined ? undefined : withOldTagPages(text, patterns);
-  if (next === undefined) return { patterns, set: false };
+  if (next === undefined) return { patterns, set: false, refused };
   if (next !== text && !dryRun) {
     await writeFile(file, next);
     log(`src/settings.ts: the old tag pages (${patterns.join(', ')}) added to oldTagPages`);
   }
-  return { patterns, set: true };
+  return { patterns, set: true, refused };
 }
 
 export interface ImportOptions {
@@ -84,17 +88,15 @@ export async function runImport({ root, args, build, log = console.log, ...optio
     tagPages,
     ...(result ? { build: result } : {}),
   });
+  log(report);
   const left = plan.posts.reduce((sum, post) => sum + post.left.length, 0);
   log(
     `${left} things left for the author${result ? `; the build refuses ${new Set(result.problems.map((p) => p.file.split('/')[0])).size} posts` : ''}`,
   );
-  if (dryRun) {
-    log(report);
-    return 0;
-  }
+  if (dryRun) return 0;
   const reportFile = path.join(path.dirname(postsDir), 'import-report.md');
   // The same import twice writes the same report: leave the file as it is.
   if (!existsSync(reportFile) || readFileSync(reportFile, 'utf8') !== report) await writeFile(reportFile, report);
-  log(`The full report is in ${path.relative(root, reportFile) || reportFile}.`);
+  log(`The report is in ${path.relative(root, reportFile) || reportFile} too.`);
   return 0;
 }

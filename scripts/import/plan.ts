@@ -41,10 +41,11 @@ export function planImport(blog: Blog): Plan {
     return !old.source.problem;
   });
   const slugs = assignSlugs(readable);
-  const addresses = { byKey: new Map<string, string>(), byFile: new Map<string, string>() };
+  const addresses = { byKey: new Map<string, string>(), byFile: new Map<string, string>(), now: new Set<string>() };
   for (const old of readable) {
     const address = `/posts/${slugs.get(old)!}/`;
     addresses.byFile.set(old.file, address);
+    addresses.now.add(address);
     for (const url of old.oldUrls) addresses.byKey.set(addressKey(url, blog.basePath), address);
   }
   const postAddress = (reference: string) => findPost(readable, reference, slugs);

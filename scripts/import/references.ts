@@ -2,7 +2,7 @@
 // copied beside the post and linked as `./name`; a link to another imported post (its old
 // address, or its file) becomes the post's new address; a file that is nowhere is left for
 // the author.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -44,8 +44,8 @@ export class References {
   constructor(
     private readonly blog: Blog,
     private readonly post: OldPost,
-    /** Old address key or old file → new address. */
-    private readonly addresses: { byKey: Map<string, string>; byFile: Map<string, string> },
+    /** Old address key or old file → new address; and the new addresses. */
+    private readonly addresses: { byKey: Map<string, string>; byFile: Map<string, string>; now: Set<string> },
   ) {}
 
   /** The old blog's file a reference names, if there is one. */
@@ -58,14 +58,27 @@ export class References {
     }
     if (!clean) return undefined;
     const { root, basePath, fileRoots } = this.blog;
-    if (clean.startsWith('@site/')) return [path.join(root, clean.slice(6))].find(isFile);
-    if (/^[~@]\//.test(clean)) return [path.join(root, 'src', clean.slice(2))].find(isFile);
+    const own = (file: string) => this.isOwnFile(file);
+    if (clean.startsWith('@site/')) return [path.join(root, clean.slice(6))].find(own);
+    if (/^[~@]\//.test(clean)) return [path.join(root, 'src', clean.slice(2))].find(own);
     if (clean.startsWith('/')) {
       const inSite = basePath && clean.startsWith(basePath + '/') ? clean.slice(basePath.length) : clean;
-      return fileRoots.map((dir) => path.join(dir, inSite)).find(isFile);
+      return fileRoots.map((dir) => path.join(dir, inSite)).find(own);
     }
     const beside = path.resolve(path.dirname(this.post.file), clean);
-    return [beside, ...fileRoots.map((dir) => path.join(dir, clean))].find(isFile);
+    return [beside, ...fileRoots.map((dir) => path.join(dir, clean))].find(own);
+  }
+
+  /**
+   * A file of the old blog: inside its folder once links are followed. A post that names
+   * `../../../etc/passwd`, or a link out of the folder, never copies a file of this machine
+   * into the blog.
+   */
+  private isOwnFile(file: string): boolean {
+    if (!isFile(file)) return false;
+    const real = realpathSync(file);
+    const root = realpathSync(this.blog.root);
+    return real.startsWith(root + path.sep);
   }
 
   /** The new address of the post a link names by its old address: from the site's top, or relative to this post's old address. */
@@ -102,11 +115,7 @@ export class References {
     if (!url || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) return undefined;
     const fragment = /#.*$/.exec(url)?.[0] ?? '';
     // Already a new address (from {% post_url %} or {{< ref >}}).
-    if (
-      /^\/posts\/[^/]+\/$/.test(url.split('#')[0]!) &&
-      [...this.addresses.byFile.values()].includes(url.split('#')[0]!)
-    )
-      return undefined;
+    if (/^\/posts\/[^/]+\/$/.test(url.split('#')[0]!) && this.addresses.now.has(url.split('#')[0]!)) return undefined;
     const file = this.resolve(url);
     const moved = file ? this.addresses.byFile.get(file) : this.pageAddress(url);
     if (moved) {

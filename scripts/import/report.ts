@@ -17,6 +17,8 @@ export interface BuildFinding {
 export interface TagPages {
   patterns: string[];
   set: boolean;
+  /** Old tag page addresses from the old settings that are no plain path: not written anywhere. */
+  refused: string[];
 }
 
 export interface ReportInput {
@@ -132,7 +134,7 @@ function leftSection(plan: Plan, written: Written[]): string[] {
   ];
 }
 
-function tagSection(blog: Blog, plan: Plan, { patterns, set }: TagPages): string[] {
+function tagSection(blog: Blog, plan: Plan, { patterns, set, refused }: TagPages): string[] {
   const tags = [...new Set(plan.posts.flatMap((post) => tagsOf(post.text)).map((tag) => slugify(tag)))].sort();
   if (blog.tagPages.length === 0 || tags.length === 0) return [];
   const list = patterns.map((pattern) => `'${pattern}'`).join(', ');
@@ -141,11 +143,14 @@ function tagSection(blog: Blog, plan: Plan, { patterns, set }: TagPages): string
     '## Tag pages',
     '',
     `The old site's tag pages were ${blog.tagPages.map(code).join(' and ')}; here each tag's page is ${code('/tags/<tag>/')}.`,
-    patterns.length === 0
+    patterns.length === 0 && refused.length === 0
       ? ' They are the same addresses.'
-      : set
-        ? ` ${code('oldTagPages')} in ${code('src/settings.ts')} holds ${list}: each old tag page answers with a redirect page to the tag's page here (${code(patterns[0]!.replaceAll('{tag}', example))} → ${code(`/tags/${example}/`)}).`
-        : ` To keep them, add this line to the settings in ${code('src/settings.ts')}: ${code(`oldTagPages: [${list}] as string[],`)}`,
+      : patterns.length === 0
+        ? ''
+        : set
+          ? ` ${code('oldTagPages')} in ${code('src/settings.ts')} holds ${list}: each old tag page answers with a redirect page to the tag's page here (${code(patterns[0]!.replaceAll('{tag}', example))} → ${code(`/tags/${example}/`)}).`
+          : ` To keep them, add this line to the settings in ${code('src/settings.ts')}: ${code(`oldTagPages: [${list}] as string[],`)}`,
+    ...refused.map((pattern) => ` ${code(pattern)} is not a plain path of a site: it is not kept.`),
     '',
   ];
 }

@@ -14,7 +14,17 @@ export function withOldTagPages(settings: string, patterns: string[]): string | 
   return settings.replace(LINE, `$1[${list}]$3`);
 }
 
-/** The old tag page addresses that are not ours already (`/tags/<tag>/`, which the site answers itself). */
-export function tagPagesToRedirect(patterns: string[]): string[] {
-  return patterns.filter((pattern) => !/^\/tags\/\{tag\}\/?$/.test(pattern));
+/** A path with `{tag}` and nothing that could end the quoted string it is written into. */
+const SAFE = /^\/[\w\-./~%]*\{tag\}[\w\-./~%]*$/;
+
+/**
+ * The old tag page addresses to redirect: not ours already (`/tags/<tag>/`, which the site
+ * answers itself), and only plain paths (they are written into src/settings.ts, which runs).
+ */
+export function tagPagesToRedirect(patterns: string[]): { redirect: string[]; refused: string[] } {
+  const wanted = patterns.filter((pattern) => !/^\/tags\/\{tag\}\/?$/.test(pattern));
+  return {
+    redirect: wanted.filter((pattern) => SAFE.test(pattern)),
+    refused: wanted.filter((pattern) => !SAFE.test(pattern)),
+  };
 }

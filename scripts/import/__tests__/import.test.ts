@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -212,5 +221,45 @@ describe('the old tag pages', () => {
     expect(report).toContain(
       "add this line to the settings in `src/settings.ts`: `oldTagPages: ['/blog/tags/{tag}'] as string[],`",
     );
+  });
+});
+
+describe('a hostile old blog', () => {
+  test('copies no file from outside its folder, and writes no code into src/settings.ts', async () => {
+    const blog = mkdtempSync(path.join(tmpdir(), 'blog-hostile-'));
+    mkdirSync(path.join(blog, '_posts'));
+    mkdirSync(path.join(blog, 'assets'));
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'blog-secret-')), 'secret.png');
+    writeFileSync(outside, 'not the blog’s');
+    symlinkSync(outside, path.join(blog, 'assets/linked.png'));
+    writeFileSync(
+      path.join(blog, '_config.yml'),
+      'plugins: [jekyll-archives]\njekyll-archives:\n  permalinks:\n    tag: "/t/:name/\'] as string[], x: process.exit(3), y: [\'"\n',
+    );
+    const depth = '../'.repeat(12);
+    writeFileSync(
+      path.join(blog, '_posts/2024-01-01-escape.md'),
+      `---\ntitle: Escape\nslug: ../../../escape\ntags: [a]\n---\n\n![one](${depth}${outside.slice(1)})\n![two](/${depth}${outside.slice(1)})\n![three](/assets/linked.png)\n`,
+    );
+    const project = mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+    mkdirSync(path.join(project, 'src'));
+    const settings = readFileSync(path.join(root, 'src/settings.ts'), 'utf8');
+    writeFileSync(path.join(project, 'src/settings.ts'), settings);
+    const printed: string[] = [];
+    await runImport({
+      root: project,
+      args: [blog],
+      postsDir: path.join(project, 'posts'),
+      log: (line) => printed.push(line),
+    });
+    expect(readdirSync(path.join(project, 'posts'))).toEqual(['escape']);
+    expect(readdirSync(path.join(project, 'posts/escape'))).toEqual(['index.md']);
+    // The category pages' default address is kept; the tag pages' hostile one is not.
+    expect(readFileSync(path.join(project, 'src/settings.ts'), 'utf8')).toBe(
+      settings.replace('oldTagPages: [] as string[],', "oldTagPages: ['/category/{tag}/'] as string[],"),
+    );
+    expect(printed.join('\n')).toContain('are not a plain path: not added to oldTagPages');
+    const report = readFileSync(path.join(project, 'import-report.md'), 'utf8');
+    expect(report.match(/no such file in the old blog/g)).toHaveLength(3);
   });
 });

@@ -17,7 +17,9 @@ export const docusaurusConfig = (root: string) =>
 
 function siteOf(config: string, root: string): { siteUrl?: string } {
   // `url: 'https://…'`, or (as Prettier's site does) `url: packageJson.homepage`.
-  const url = /\burl:\s*["'](https?:\/\/[^"']+)["']/.exec(config)?.[1] ?? (/\burl:\s*\w+\.homepage\b/.test(config) ? homepage(root) : undefined);
+  const url =
+    /\burl:\s*["'](https?:\/\/[^"']+)["']/.exec(config)?.[1] ??
+    (/\burl:\s*\w+\.homepage\b/.test(config) ? homepage(root) : undefined);
   const base = /\bbaseUrl:\s*["'](\/[^"']*)["']/.exec(config)?.[1] ?? '';
   return url ? { siteUrl: `${url.replace(/\/$/, '')}${base.replace(/\/$/, '')}` } : {};
 }
