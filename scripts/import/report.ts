@@ -42,7 +42,7 @@ export function importReport(input: ReportInput): string {
   const lines = [
     `# Import report${input.dryRun ? ' (dry run: nothing was written)' : ''}`,
     '',
-    `From a ${NAMES[blog.tool]} blog (${code(blog.detectedBy)}) into ${code(postsFolder)}: ${blog.posts.length} posts found, ${imported.length} imported, ${kept.length + plan.refused.length} not imported.`,
+    `From a ${NAMES[blog.tool]} blog (${code(blog.detectedBy)}) into ${code(postsFolder)}: ${blog.posts.length} posts found, ${imported.length} imported with ${files(imported)} beside them, ${kept.length + plan.refused.length} not imported.`,
     ...blog.notes.map((note) => `- ${note}`),
     '',
     '## Posts',
@@ -72,6 +72,11 @@ export function importReport(input: ReportInput): string {
       .replace(/\n{3,}/g, '\n\n')
       .trimEnd() + '\n'
   );
+}
+
+function files(imported: Written[]): string {
+  const count = imported.reduce((sum, item) => sum + item.post.copies.length, 0);
+  return `${count} file${count === 1 ? '' : 's'}`;
 }
 
 function fieldsSection(plan: Plan): string[] {

@@ -59,6 +59,7 @@ describe('a Jekyll blog', () => {
   test('front matter mapped, Liquid and kramdown converted, files beside the post, the old address kept', async () => {
     const { post, project, report } = await importBlog('jekyll');
     const loss = post('loss-curves');
+    expect(report).toContain('3 posts found, 3 imported with 2 files beside them, 0 not imported.');
     expect(loss).toContain('title: Reading loss curves\ndate: 2023-05-14T09:30:00+02:00\n');
     expect(loss).toMatch(
       /tags:\n {2}- training\n {2}- plots\n {2}- ML\nimage: \.\/cover\.svg\naliases:\n {2}- \/ml\/2023\/05\/14\/Loss_Curves\.html\n---/,
