@@ -9,6 +9,8 @@ describe('the site settings', () => {
     expect(SETTINGS.newsletter).toBeNull();
     expect(contentSecurityPolicy()).toContain("form-action 'self';");
     expect(contentSecurityPolicy()).not.toContain('connect-src');
+    // This blog had no old site: no redirects for tag pages it never had (an import sets them).
+    expect(SETTINGS.oldTagPages).toEqual([]);
   });
 
   test('a wrong value is a problem naming the file and the setting', () => {
