@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBlog } from './detect.ts';
 import { planImport } from './plan.ts';
-import { importReport, type BuildFinding, type TagPages } from './report.ts';
+import { count, importReport, type BuildFinding, type TagPages } from './report.ts';
 import type { Plan } from './plan.ts';
 import { TOOLS, type Blog, type Tool } from './types.ts';
 import { writePosts } from './write.ts';
@@ -71,9 +71,9 @@ export async function runImport({ root, args, build, log = console.log, ...optio
   const postsFolder = path.basename(postsDir);
   const plan = planImport(blog);
   const written = await writePosts(plan.posts, postsDir, dryRun);
-  const count = (outcome: string) => written.filter((item) => item.outcome === outcome).length;
+  const outcomes = (outcome: string) => written.filter((item) => item.outcome === outcome).length;
   log(
-    `${blog.posts.length} ${blog.tool} posts in ${folder}: ${count('written')} ${dryRun ? 'to write' : 'written'}, ${count('unchanged')} already imported, ${count('kept') + plan.refused.length} not imported`,
+    `${blog.posts.length} ${blog.tool} posts in ${folder}: ${outcomes('written')} ${dryRun ? 'to write' : 'written'}, ${outcomes('unchanged')} already imported, ${outcomes('kept') + plan.refused.length} not imported`,
   );
   for (const item of written.filter((item) => item.outcome === 'kept'))
     log(`  ${item.post.old.relative}: ${postsFolder}/${item.existing} is there already; not overwritten`);
@@ -91,7 +91,7 @@ export async function runImport({ root, args, build, log = console.log, ...optio
   log(report);
   const left = plan.posts.reduce((sum, post) => sum + post.left.length, 0);
   log(
-    `${left} things left for the author${result ? `; the build refuses ${new Set(result.problems.map((p) => p.file.split('/')[0])).size} posts` : ''}`,
+    `${count(left, 'thing')} left for the author${result ? `; the build refuses ${count(new Set(result.problems.map((p) => p.file.split('/')[0])).size, 'post')}` : ''}`,
   );
   if (dryRun) return 0;
   const reportFile = path.join(path.dirname(postsDir), 'import-report.md');

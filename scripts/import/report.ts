@@ -74,9 +74,16 @@ export function importReport(input: ReportInput): string {
   );
 }
 
+/** `1 post`, `2 posts`. */
+export function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
 function files(imported: Written[]): string {
-  const count = imported.reduce((sum, item) => sum + item.post.copies.length, 0);
-  return `${count} file${count === 1 ? '' : 's'}`;
+  return count(
+    imported.reduce((sum, item) => sum + item.post.copies.length, 0),
+    'file',
+  );
 }
 
 function fieldsSection(plan: Plan): string[] {
@@ -131,7 +138,7 @@ function leftSection(plan: Plan, written: Written[]): string[] {
   return [
     '## Left for the author',
     '',
-    `${items.length + clashes.length} things, by old file and line:`,
+    `${count(items.length + clashes.length, 'thing')}, by old file and line:`,
     '',
     ...items,
     ...clashes,
