@@ -19,7 +19,7 @@ async function setOldTagPages(
   dryRun: boolean,
   log: (line: string) => void,
 ): Promise<TagPages> {
-  const { redirect: patterns, refused } = plan.posts.some((post) => /^tags:/m.test(post.text))
+  const { redirect: patterns, refused } = plan.posts.some((post) => (post.fields.tags ?? []).length > 0)
     ? tagPagesToRedirect(blog.tagPages)
     : { redirect: [], refused: [] };
   for (const pattern of refused)

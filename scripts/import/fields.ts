@@ -1,6 +1,7 @@
 // The old front matter onto ours (docs/importing.md has the table): each field the old post
 // had is mapped, used for something else (its address), dropped for a stated reason, or
 // listed as not kept; none goes silently.
+import type { FrontMatter } from '../../plugins/posts/front-matter.ts';
 import { normalizeDate } from './dates.ts';
 import type { Left, OldPost } from './types.ts';
 
@@ -13,7 +14,8 @@ export interface FieldFate {
 }
 
 export interface MappedFields {
-  fields: Record<string, unknown>;
+  /** Our front matter (without `aliases`, which come from the old addresses). */
+  fields: Partial<FrontMatter>;
   fates: FieldFate[];
   left: Left[];
   /** The post's title came from its first `# heading` (Docusaurus): the body loses that line. */
@@ -37,92 +39,126 @@ const DROPPED: Record<string, string> = {
 export type ImageResolver = (reference: string) => { path: string } | { left: string };
 
 export function mapFields(post: OldPost, resolveImage: ImageResolver): MappedFields {
-  const old = post.source.fields;
-  const lineOf = (field: string) => post.source.fieldLines[field];
-  const fates: FieldFate[] = [];
-  const left: Left[] = [];
-  const fields: Record<string, unknown> = {};
-  const fate = (field: string, to: string, kept = true) => fates.push({ field, fate: to, kept });
+  const mapping = new Mapping(post);
+  const titleFromHeading = mapping.title();
+  mapping.date();
+  mapping.description();
+  mapping.tagsAndDraft();
+  mapping.updatedAndToc();
+  mapping.image(resolveImage);
+  mapping.rest();
+  const { fields, fates, left } = mapping;
+  return { fields, fates, left, ...(titleFromHeading ? { titleFromHeading } : {}) };
+}
 
-  const title = textOf(old.title);
-  if (title) fields.title = title;
-  const firstLine = post.source.body.trimStart().split('\n')[0] ?? '';
-  const heading = title ? undefined : /^# +(.+?)[\s#]*$/.exec(firstLine);
-  if (heading && !title) fields.title = heading[1];
-  if (!fields.title && post.name) fields.title = titleOfName(post.name);
-  if ('title' in old) fate('title', 'title');
+/** One post's old front matter, mapped a field (or a family of fields) at a time. */
+class Mapping {
+  readonly fields: Partial<FrontMatter> = {};
+  readonly fates: FieldFate[] = [];
+  readonly left: Left[] = [];
+  private readonly old: Record<string, unknown>;
 
-  const dateField = ['date', 'pubDate', 'publishDate'].find((name) => name in old);
-  const date = normalizeDate(dateField ? old[dateField] : undefined) ?? post.fileDate;
-  if (date) fields.date = date;
-  if (dateField) {
-    fate(dateField, 'date');
-    if (!normalizeDate(old[dateField]))
-      left.push({
-        line: lineOf(dateField),
-        what: `${dateField}: ${JSON.stringify(old[dateField])} is no date`,
-        fix: `write it as YYYY-MM-DD${post.fileDate ? ` (the file name's ${post.fileDate} was used)` : ''}`,
-      });
-  } else if (!date)
-    left.push({ line: 1, what: 'the post has no date', fix: 'add date: YYYY-MM-DD to its front matter' });
-
-  const description = DESCRIPTION.find((name) => textOf(old[name]));
-  if (description) fields.description = textOf(old[description])!.replace(/\s+/g, ' ');
-  for (const name of DESCRIPTION.filter((name) => name in old))
-    fate(
-      name,
-      name === description ? 'description' : 'not kept: the post has a description already',
-      name === description,
-    );
-
-  const tags = uniqueTags(TAGS.flatMap((name) => tagList(old[name])));
-  if (tags.length > 0) fields.tags = tags;
-  for (const name of TAGS.filter((name) => name in old)) fate(name, 'tags');
-
-  if (old.draft === true || old.published === false || post.draft) fields.draft = true;
-  if ('draft' in old) fate('draft', 'draft');
-  if ('published' in old) fate('published', 'draft');
-
-  const updatedField = UPDATED.find((name) => name in old);
-  const updatedValue =
-    updatedField === 'last_update'
-      ? (old.last_update as { date?: unknown } | null)?.date
-      : updatedField && old[updatedField];
-  const updated = normalizeDate(updatedValue);
-  if (updated && date && updated.slice(0, 10) > date.slice(0, 10)) fields.updated = updated;
-  for (const name of UPDATED.filter((name) => name in old))
-    fate(
-      name,
-      name === updatedField && fields.updated ? 'updated' : 'not kept: no date later than the post’s own',
-      name === updatedField && !!fields.updated,
-    );
-
-  if (typeof old.toc === 'boolean') fields.toc = old.toc;
-  if (old.hide_table_of_contents === true) fields.toc = false;
-  if ('toc' in old) fate('toc', 'toc');
-  if ('hide_table_of_contents' in old) fate('hide_table_of_contents', 'toc');
-
-  const imageField = IMAGE.find((name) => imageOf(old[name]));
-  if (imageField) {
-    const found = resolveImage(imageOf(old[imageField])!);
-    if ('path' in found) fields.image = found.path;
-    else
-      left.push({
-        line: lineOf(imageField),
-        what: `${imageField}: ${found.left}`,
-        fix: 'put the image beside the post and name it in image:, or leave the generated card',
-      });
+  constructor(private readonly post: OldPost) {
+    this.old = post.source.fields;
   }
-  for (const name of IMAGE.filter((name) => name in old))
-    fate(name, name === imageField && fields.image ? 'image' : 'not kept', name === imageField && !!fields.image);
 
-  for (const name of Object.keys(old)) {
-    if (fates.some((item) => item.field === name) || name === 'title') continue;
-    if (USED_FOR_ADDRESS.includes(name)) fate(name, 'aliases (the old address)');
-    else if (DROPPED[name]) fate(name, DROPPED[name], false);
-    else fate(name, 'not kept', false);
+  private fate(field: string, to: string, kept = true): void {
+    this.fates.push({ field, fate: to, kept });
   }
-  return { fields, fates, left, ...(heading && !title ? { titleFromHeading: true } : {}) };
+
+  private fatesOf(names: string[], chosen: string | undefined, to: string, otherwise: string): void {
+    for (const name of names.filter((name) => name in this.old))
+      this.fate(name, name === chosen ? to : otherwise, name === chosen);
+  }
+
+  /** `title`, else the first `# heading` (then true: the text loses it), else the file name. */
+  title(): boolean {
+    const title = textOf(this.old.title);
+    const firstLine = this.post.source.body.trimStart().split('\n')[0] ?? '';
+    const heading = title ? undefined : /^# +(.+?)[\s#]*$/.exec(firstLine)?.[1];
+    const fromName = this.post.name ? titleOfName(this.post.name) : undefined;
+    const chosen = title ?? heading ?? fromName;
+    if (chosen) this.fields.title = chosen;
+    if ('title' in this.old) this.fate('title', 'title');
+    return heading !== undefined;
+  }
+
+  date(): void {
+    const field = ['date', 'pubDate', 'publishDate'].find((name) => name in this.old);
+    const date = normalizeDate(field ? this.old[field] : undefined) ?? this.post.fileDate;
+    if (date) this.fields.date = date;
+    if (!field) {
+      if (!date)
+        this.left.push({ line: 1, what: 'the post has no date', fix: 'add date: YYYY-MM-DD to its front matter' });
+      return;
+    }
+    this.fate(field, 'date');
+    if (normalizeDate(this.old[field])) return;
+    const fileDate = this.post.fileDate ? ` (the file name's ${this.post.fileDate} was used)` : '';
+    this.left.push({
+      line: this.post.source.fieldLines[field],
+      what: `${field}: ${JSON.stringify(this.old[field])} is no date`,
+      fix: `write it as YYYY-MM-DD${fileDate}`,
+    });
+  }
+
+  description(): void {
+    const chosen = DESCRIPTION.find((name) => textOf(this.old[name]));
+    if (chosen) this.fields.description = textOf(this.old[chosen])!.replace(/\s+/g, ' ');
+    this.fatesOf(DESCRIPTION, chosen, 'description', 'not kept: the post has a description already');
+  }
+
+  tagsAndDraft(): void {
+    const tags = uniqueTags(TAGS.flatMap((name) => tagList(this.old[name])));
+    if (tags.length > 0) this.fields.tags = tags;
+    for (const name of TAGS.filter((name) => name in this.old)) this.fate(name, 'tags');
+    if (this.old.draft === true || this.old.published === false || this.post.draft) this.fields.draft = true;
+    for (const name of ['draft', 'published'].filter((name) => name in this.old)) this.fate(name, 'draft');
+  }
+
+  /** `updated` only when later than the date; `toc` and Docusaurus's `hide_table_of_contents`. */
+  updatedAndToc(): void {
+    const field = UPDATED.find((name) => name in this.old);
+    const value =
+      field === 'last_update' ? (this.old.last_update as { date?: unknown } | null)?.date : field && this.old[field];
+    const updated = normalizeDate(value);
+    const date = this.fields.date;
+    if (updated && date && updated.slice(0, 10) > date.slice(0, 10)) this.fields.updated = updated;
+    this.fatesOf(
+      UPDATED,
+      this.fields.updated ? field : undefined,
+      'updated',
+      'not kept: no date later than the post’s own',
+    );
+    if (typeof this.old.toc === 'boolean') this.fields.toc = this.old.toc;
+    if (this.old.hide_table_of_contents === true) this.fields.toc = false;
+    for (const name of ['toc', 'hide_table_of_contents'].filter((name) => name in this.old)) this.fate(name, 'toc');
+  }
+
+  image(resolveImage: ImageResolver): void {
+    const field = IMAGE.find((name) => imageOf(this.old[name]));
+    if (field) {
+      const found = resolveImage(imageOf(this.old[field])!);
+      if ('path' in found) this.fields.image = found.path;
+      else
+        this.left.push({
+          line: this.post.source.fieldLines[field],
+          what: `${field}: ${found.left}`,
+          fix: 'put the image beside the post and name it in image:, or leave the generated card',
+        });
+    }
+    this.fatesOf(IMAGE, this.fields.image ? field : undefined, 'image', 'not kept');
+  }
+
+  /** Every other field: used for the address, dropped for a reason, or not kept; each one named. */
+  rest(): void {
+    for (const name of Object.keys(this.old)) {
+      if (this.fates.some((item) => item.field === name) || name === 'title') continue;
+      if (USED_FOR_ADDRESS.includes(name)) this.fate(name, 'aliases (the old address)');
+      else if (DROPPED[name]) this.fate(name, DROPPED[name], false);
+      else this.fate(name, 'not kept', false);
+    }
+  }
 }
 
 function textOf(value: unknown): string | undefined {

@@ -2,7 +2,7 @@
 // with it, what was converted and what is left for the author. Nothing is written here.
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { isAliasPath } from '../../plugins/posts/front-matter.ts';
+import { isAliasPath, type FrontMatter } from '../../plugins/posts/front-matter.ts';
 import { slugify } from '../../plugins/slugify.js';
 import { mapFields, type FieldFate } from './fields.ts';
 import { References, addressKey, rewriteReferences, type Copy } from './references.ts';
@@ -18,6 +18,8 @@ import type { Blog, Left, OldPost, SyntaxContext } from './types.ts';
 export interface PlannedPost {
   old: OldPost;
   slug: string;
+  /** Its front matter, as written at the top of `text`. */
+  fields: Partial<FrontMatter>;
   /** The new post's markdown, front matter and all. */
   text: string;
   copies: Copy[];
@@ -124,6 +126,7 @@ function planPost(
   return {
     old,
     slug,
+    fields,
     text: `---\n${frontMatter}---\n\n${finish(body, held)}`,
     copies: references.copies,
     aliases,

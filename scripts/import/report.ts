@@ -147,7 +147,7 @@ function leftSection(plan: Plan, written: Written[]): string[] {
 }
 
 function tagSection(blog: Blog, plan: Plan, { patterns, set, refused }: TagPages): string[] {
-  const tags = [...new Set(plan.posts.flatMap((post) => tagsOf(post.text)).map((tag) => slugify(tag)))].sort();
+  const tags = [...new Set(plan.posts.flatMap((post) => post.fields.tags ?? []).map((tag) => slugify(tag)))].sort();
   if (blog.tagPages.length === 0 || tags.length === 0) return [];
   const list = patterns.map((pattern) => `'${pattern}'`).join(', ');
   const example = tags[0]!;
@@ -165,20 +165,6 @@ function tagSection(blog: Blog, plan: Plan, { patterns, set, refused }: TagPages
     ...refused.map((pattern) => ` ${code(pattern)} is not a plain path of a site: it is not kept.`),
     '',
   ];
-}
-
-function tagsOf(text: string): string[] {
-  const block = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  const list = /^tags:\n((?:\s+- .*\n?)+)/m.exec(block)?.[1] ?? '';
-  return list
-    .split('\n')
-    .map((line) =>
-      line
-        .replace(/^\s+- /, '')
-        .replace(/^["']|["']$/g, '')
-        .trim(),
-    )
-    .filter(Boolean);
 }
 
 function buildSection({ build, written, postsFolder }: ReportInput): string[] {

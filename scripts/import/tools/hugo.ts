@@ -43,6 +43,20 @@ export const urlize = (text: string) =>
     .replace(/\s+/g, '-')
     .replace(/[^\p{L}\p{N}\-_./]/gu, '');
 
+/** A section's pages: its markdown files and page bundles (`index.md`), not `_index.md` nor a bundle's other files. */
+function sectionPages(dir: string): string[] {
+  const files = filesUnder(dir).filter((file) => /\.(md|markdown)$/i.test(file));
+  const bundles = files
+    .filter((file) => /^index\.[^.]+$/.test(path.basename(file)))
+    .map((file) => path.dirname(file) + path.sep);
+  return files.filter((file) => {
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    if (base.startsWith('_')) return false;
+    // A page bundle's other markdown files are its resources, not pages.
+    return base === 'index' || !bundles.some((bundle) => file.startsWith(bundle));
+  });
+}
+
 export function readHugo(root: string): Blog {
   const configFile = hugoConfig(root)!;
   const config = parseSettings(readFileSync(configFile, 'utf8'), configFile);
@@ -54,20 +68,10 @@ export function readHugo(root: string): Blog {
     configured ?? ['posts', 'post', 'blog', 'articles'].filter((name) => isDir(path.join(contentDir, name)));
   const permalinks = permalinkPatterns(config);
   const ugly = config.uglyURLs === true || config.uglyurls === true;
-  const posts: OldPost[] = [];
-  for (const section of sections) {
-    const files = filesUnder(path.join(contentDir, section)).filter((file) => /\.(md|markdown)$/i.test(file));
-    const bundles = files
-      .filter((file) => /^index\.[^.]+$/.test(path.basename(file)))
-      .map((file) => path.dirname(file) + path.sep);
-    for (const file of files) {
-      const base = path.basename(file).replace(/\.[^.]+$/, '');
-      if (base.startsWith('_')) continue;
-      const bundle = base === 'index';
-      // A page bundle's other markdown files are its resources, not pages.
-      if (!bundle && bundles.some((dir) => file.startsWith(dir))) continue;
-      const folder = bundle ? path.dirname(file) : undefined;
-      const name = bundle ? path.basename(folder!) : base;
+  const posts = sections.flatMap((section) =>
+    sectionPages(path.join(contentDir, section)).map((file) => {
+      const folder = /^index\.[^.]+$/.test(path.basename(file)) ? path.dirname(file) : undefined;
+      const name = folder ? path.basename(folder) : path.basename(file).replace(/\.[^.]+$/, '');
       const source = readSource(readFileSync(file, 'utf8'));
       const post: OldPost = {
         file,
@@ -78,11 +82,11 @@ export function readHugo(root: string): Blog {
         oldUrls: [],
         urlRule: '',
       };
-      const within = path.relative(path.join(contentDir, section), folder ? path.dirname(folder) : path.dirname(file));
+      const within = path.relative(path.join(contentDir, section), path.dirname(folder ?? file));
       setOldUrls(post, section, within, permalinks[section], ugly);
-      posts.push(post);
-    }
-  }
+      return post;
+    }),
+  );
   const baseURL =
     typeof config.baseURL === 'string' ? config.baseURL : typeof config.baseurl === 'string' ? config.baseurl : '';
   const themes = [config.theme].flat().filter((theme): theme is string => typeof theme === 'string');
