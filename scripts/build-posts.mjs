@@ -37,6 +37,12 @@ export async function buildPosts(postsDir) {
  * @param {string} postsDir
  */
 export function findings(output, postsDir) {
+  // The build names a post inside the project by its path from there (`posts/a.md`), any other by its absolute path.
+  const relative = path.relative(root, postsDir);
+  const prefixes = [
+    postsDir + path.sep,
+    ...(relative.startsWith('..') ? [] : [relative.split(path.sep).join('/') + '/']),
+  ];
   /** @typedef {{ file: string, cell?: number, line: number | undefined, message: string }} Finding */
   /** @type {Finding[]} */
   const problems = [];
@@ -46,8 +52,9 @@ export function findings(output, postsDir) {
   for (const raw of output.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
     const warning = raw.startsWith('[posts] warning: ');
     const line = warning ? raw.slice('[posts] warning: '.length) : raw;
-    if (!line.startsWith(postsDir + path.sep)) continue;
-    const match = /^(\S+?)(?: cell (\d+))?(?::(\d+))?(?:\/)? (.*)$/.exec(line.slice(postsDir.length + 1));
+    const prefix = prefixes.find((start) => line.startsWith(start));
+    if (prefix === undefined) continue;
+    const match = /^(\S+?)(?: cell (\d+))?(?::(\d+))?(?:\/)? (.*)$/.exec(line.slice(prefix.length));
     if (!match) continue;
     const [, file = '', cell, number, message = ''] = match;
     (warning ? warnings : problems).push({
@@ -58,4 +65,15 @@ export function findings(output, postsDir) {
     });
   }
   return { problems, warnings };
+}
+
+/**
+ * The build of `postsDir` as `npm run import` reports it: its problems and warnings, whether
+ * it succeeded, and its last lines when it failed.
+ * @param {string} postsDir
+ */
+export async function firstBuild(postsDir) {
+  const { code, output } = await buildPosts(postsDir);
+  const lines = output.split('\n').filter((line) => line.trim());
+  return { ...findings(output, postsDir), ok: code === 0, ...(code === 0 ? {} : { tail: lines.slice(-2).join(' ') }) };
 }

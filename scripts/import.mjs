@@ -4,7 +4,7 @@
 // TypeScript (scripts/import/), run through Vite's module runner as the build's plugins are.
 import path from 'node:path';
 import { runnerImport } from 'vite';
-import { buildPosts, findings } from './build-posts.mjs';
+import { firstBuild } from './build-posts.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** @type {{ module: typeof import('./import/cli.ts') }} */
@@ -12,8 +12,5 @@ const { module } = await runnerImport(path.join(root, 'scripts/import/cli.ts'));
 process.exitCode = await module.runImport({
   root,
   args: process.argv.slice(2),
-  build: async (postsDir) => {
-    const { output } = await buildPosts(postsDir);
-    return findings(output, postsDir);
-  },
+  build: firstBuild,
 });

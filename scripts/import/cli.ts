@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBlog } from './detect.ts';
 import { planImport } from './plan.ts';
-import { count, importReport, type BuildFinding, type TagPages } from './report.ts';
+import { count, importReport, type FirstBuild, type TagPages } from './report.ts';
 import type { Plan } from './plan.ts';
 import { TOOLS, type Blog, type Tool } from './types.ts';
 import { writePosts } from './write.ts';
@@ -43,7 +43,7 @@ export interface ImportOptions {
   /** Where the posts go; else POSTS_DIR, else posts/ (relative to root). */
   postsDir?: string;
   /** Builds the posts folder (scripts/build-posts.mjs); left out, the report has no first build. */
-  build?: (postsDir: string) => Promise<{ problems: BuildFinding[]; warnings: BuildFinding[] }>;
+  build?: (postsDir: string) => Promise<FirstBuild>;
   log?: (line: string) => void;
 }
 

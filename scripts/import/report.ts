@@ -21,6 +21,15 @@ export interface TagPages {
   refused: string[];
 }
 
+/** The build run on the posts folder after the import. */
+export interface FirstBuild {
+  problems: BuildFinding[];
+  warnings: BuildFinding[];
+  ok: boolean;
+  /** The build's last lines, when it failed. */
+  tail?: string;
+}
+
 export interface ReportInput {
   tagPages: TagPages;
   blog: Blog;
@@ -28,7 +37,7 @@ export interface ReportInput {
   written: Written[];
   postsFolder: string;
   dryRun: boolean;
-  build?: { problems: BuildFinding[]; warnings: BuildFinding[] };
+  build?: FirstBuild;
 }
 
 const NAMES = { jekyll: 'Jekyll', hugo: 'Hugo', astro: 'Astro', docusaurus: 'Docusaurus' };
@@ -181,9 +190,11 @@ function buildSection({ build, written, postsFolder }: ReportInput): string[] {
   return [
     '## First build',
     '',
-    problems.length === 0
-      ? `${code('npm run build')} publishes every imported post.`
-      : `${code('npm run build')} refuses ${refusedPosts.size} imported post${refusedPosts.size === 1 ? '' : 's'} until these are fixed (the build stops on them):`,
+    problems.length > 0
+      ? `${code('npm run build')} refuses ${count(refusedPosts.size, 'imported post')} until these are fixed (the build stops on them):`
+      : build.ok
+        ? `${code('npm run build')} publishes every imported post.`
+        : `${code('npm run build')} stops, though on no imported post: ${build.problems.length > 0 ? `${count(build.problems.length, 'problem')} in the posts that were there before` : (build.tail ?? 'see its output')}.`,
     '',
     ...problems.map((finding) => `- ${where(finding)} ${finding.message}`),
     ...(warnings.length

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildPosts, findings } from '../../build-posts.mjs';
+import { findings, firstBuild } from '../../build-posts.mjs';
 import { runImport } from '../cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -26,9 +26,7 @@ async function importBlog(tool: string, options: { into?: string; args?: string[
     args: [fixture(tool), ...(options.args ?? [])],
     postsDir: path.join(project, 'posts'),
     log: (line) => printed.push(line),
-    ...(options.build
-      ? { build: async (postsDir: string) => findings((await buildPosts(postsDir)).output, postsDir) }
-      : {}),
+    ...(options.build ? { build: firstBuild } : {}),
   });
   const post = (slug: string) => readFileSync(path.join(project, 'posts', slug, 'index.md'), 'utf8');
   const reportFile = path.join(project, 'import-report.md');
@@ -93,6 +91,31 @@ describe('a Jekyll blog', () => {
     expect(report).toContain('- `posts/half-precision/index.md:1` date: is required');
     expect(report).toContain('- `posts/loss-curves/index.md:33` broken link: there is no post "warmup"');
     expect(printed).toContain('the build refuses 2 posts');
+  });
+});
+
+describe('the first build', () => {
+  test('reads the build’s problems whether it names posts from the project (posts/…) or by their whole path', () => {
+    const postsDir = path.join(root, 'posts');
+    const output = [
+      'posts/a/index.md:3 broken link: there is no post "b" (/posts/b/)',
+      `${path.join(tmpdir(), 'elsewhere/c/index.md')}:4 not ours`,
+      '[posts] warning: posts/a/index.md:5 <iframe> is not allowed in posts and was removed',
+    ].join('\n');
+    expect(findings(output, postsDir)).toEqual({
+      problems: [{ file: 'a/index.md', line: 3, message: 'broken link: there is no post "b" (/posts/b/)' }],
+      warnings: [{ file: 'a/index.md', line: 5, message: '<iframe> is not allowed in posts and was removed' }],
+    });
+  });
+
+  test('says so when the build stops on a post that was there before, not on an imported one', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'blog-import-'));
+    mkdirSync(path.join(project, 'posts'));
+    writeFileSync(path.join(project, 'posts/mine.md'), '---\ntitle: Mine\n---\n\nNo date.\n');
+    const { report } = await importBlog('hugo', { into: project, build: true });
+    expect(report).toContain(
+      '`npm run build` stops, though on no imported post: 1 problem in the posts that were there before.',
+    );
   });
 });
 
