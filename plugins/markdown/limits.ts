@@ -5,6 +5,7 @@
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import type { Finding } from '../problems.ts';
+import { fences } from './fences.ts';
 
 /** How deeply blocks, lists or HTML elements may nest inside each other. */
 export const MAX_NESTING = 100;
@@ -22,7 +23,6 @@ const MAX_INLINE_MARKERS = 5_000;
  * each paragraph's inline markers. Lines in top-level fenced code blocks are text.
  */
 export function checkSource(source: string): Finding | undefined {
-  let fence: string | undefined;
   let deepest: { line: number; depth: number } | undefined;
   let paragraph = { line: 0, markers: 0 };
   let crowded: typeof paragraph | undefined;
@@ -30,18 +30,14 @@ export function checkSource(source: string): Finding | undefined {
   // The front matter is YAML, checked by plugins/posts/front-matter.ts.
   const bodyStart =
     lines[0]?.trimEnd() === '---' ? lines.findIndex((text, i) => i > 0 && text.trimEnd() === '---') + 1 : 0;
+  const { inCode } = fences(lines.slice(bodyStart));
   for (const [index, text] of lines.entries()) {
     if (index < bodyStart) continue;
     const line = index + 1;
-    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (fence) {
-      if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (opening) fence = opening;
-    // A blank line ends a paragraph; each table row's cells are read on their own.
-    if (opening || text.trim() === '' || text.includes('|')) paragraph = { line: line + 1, markers: 0 };
-    if (opening) continue;
+    // A blank line ends a paragraph, as code does; each table row's cells are read on their own.
+    if (inCode[index - bodyStart] || text.trim() === '' || text.includes('|'))
+      paragraph = { line: line + 1, markers: 0 };
+    if (inCode[index - bodyStart]) continue;
     const depth = prefixNesting(text);
     if (depth > MAX_NESTING && depth > (deepest?.depth ?? 0)) deepest = { line, depth };
     paragraph.markers += (text.match(/\*+|_+|~+|\]\(/g) ?? []).length;

@@ -10,6 +10,7 @@ import type { Finding } from '../problems.ts';
 import type { MadeFile } from './file-data.ts';
 import { cellOptions, imageText, type CellOptions } from './cell-options.ts';
 import { isUnsafeSvg } from './urls.ts';
+import { fences } from './fences.ts';
 import { cellText, frontMatterCell, type Notebook, type NotebookCell, type NotebookOutput } from '../posts/notebook.ts';
 
 /** The largest output a notebook may hold, as saved (an image's base64 text, a stream's text). */
@@ -120,13 +121,7 @@ type Write = (text: string, cell: number, firstLine?: number) => void;
  * each cell on its own, so an open fence never takes the cells after it into its code.
  */
 function closedFences(markdown: string): string {
-  let open: string | undefined;
-  for (const line of markdown.split(/\r\n|\r|\n/)) {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (!fence) continue;
-    if (!open) open = fence;
-    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
-  }
+  const { open } = fences(markdown.split(/\r\n|\r|\n/));
   return open ? `${markdown.replace(/\n?$/, '\n')}${open}` : markdown;
 }
 

@@ -1,5 +1,6 @@
 // A post's text in runs of lines: fenced code (``` or ~~~, as CommonMark closes them) and
 // the rest, so that a conversion meant for prose never rewrites an example in a code block.
+import { fences } from '../../plugins/markdown/fences.ts';
 
 export interface Segment {
   code: boolean;
@@ -11,17 +12,10 @@ export interface Segment {
 export function segments(text: string): Segment[] {
   const result: Segment[] = [];
   let current: Segment | undefined;
-  let fence: { char: string; length: number } | undefined;
-  text.split('\n').forEach((line, i) => {
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    let code = fence !== undefined;
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
-    } else if (open && !(open[1]![0] === '`' && line.slice(line.indexOf('`') + open[1]!.length).includes('`'))) {
-      fence = { char: open[1]![0]!, length: open[1]!.length };
-      code = true;
-    }
+  const lines = text.split('\n');
+  const { inCode } = fences(lines);
+  lines.forEach((line, i) => {
+    const code = inCode[i]!;
     if (!current || current.code !== code) {
       current = { code, lines: [], start: i };
       result.push(current);
