@@ -23,7 +23,6 @@ export interface PlannedPost {
   /** The new post's markdown, front matter and all. */
   text: string;
   copies: Copy[];
-  aliases: string[];
   fates: FieldFate[];
   converted: Record<string, number>;
   /** Lines are the old file's. */
@@ -129,7 +128,6 @@ function planPost(
     fields,
     text: `---\n${frontMatter}---\n\n${finish(body, held)}`,
     copies: references.copies,
-    aliases,
     fates: mapped.fates,
     converted,
     left: [...mapped.left, ...left].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),

@@ -63,7 +63,7 @@ export function importReport(input: ReportInput): string {
         outcome === 'kept'
           ? `not imported: ${code(`${postsFolder}/${existing}`)} is there already`
           : code(`${postsFolder}/${post.slug}/index.md`);
-      return `| ${code(post.old.relative)} | ${target} | ${post.aliases.map(code).join(', ') || '—'} (${cell(post.old.urlRule)}) |`;
+      return `| ${code(post.old.relative)} | ${target} | ${(post.fields.aliases ?? []).map(code).join(', ') || '—'} (${cell(post.old.urlRule)}) |`;
     }),
     ...plan.refused.map(
       ({ old, line, why }) => `| ${code(old.relative)} | not imported: line ${line ?? 1}: ${cell(why)} | — |`,
